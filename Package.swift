@@ -1,0 +1,148 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Upcoming language features every target opts into (see docs/ARCHITECTURE.md).
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "attribution-integrations",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "attrd", targets: ["attrd"]),
+        .executable(name: "attrctl", targets: ["attrctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: C libraries from Debian, used directly.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+
+        // MARK: Libraries.
+        .target(
+            name: "Identity",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TLS",
+            dependencies: ["COpenSSL", "Identity"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LayeredConfig",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AttrdCore",
+            dependencies: [
+                "Identity",
+                "LayeredConfig",
+                "Storage",
+                "TLS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AttrctlCore",
+            dependencies: [
+                "LayeredConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Executables: thin mains over the libraries above.
+        .executableTarget(
+            name: "attrd",
+            dependencies: [
+                "AttrdCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "attrctl",
+            dependencies: [
+                "AttrctlCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Tests.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IdentityTests",
+            dependencies: ["Identity"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TLSTests",
+            dependencies: ["TLS", "Identity", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LayeredConfigTests",
+            dependencies: ["LayeredConfig"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AttrdCoreTests",
+            dependencies: [
+                "AttrdCore", "Identity", "LayeredConfig", "Storage", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AttrctlCoreTests",
+            dependencies: [
+                "AttrctlCore", "LayeredConfig", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,16 @@
+public import ArgumentParser
+
+/// `attrctl`: the administrators' command-line tool for attrd.
+public struct AttrctlCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "attrctl",
+        abstract: "Administer the attribution-integrations service.",
+        discussion: """
+            Connection settings come from flags, then ATTRCTL_* environment variables, then the
+            current context of the config file (~/.config/attrctl/config.json or ATTRCTL_CONFIG).
+            """,
+        subcommands: [ConfigCommand.self]
+    )
+
+    public init() {}
+}

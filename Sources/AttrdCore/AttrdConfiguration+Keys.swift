@@ -1,0 +1,16 @@
+public import LayeredConfig
+
+extension AttrdConfiguration {
+    /// The names of each setting: `--flag`, `ATTRD_*` variable and file key.
+    public enum Keys {
+        public static let config = ConfigKey(flag: "config", environment: "ATTRD_CONFIG")
+        public static let listen = ConfigKey(flag: "listen", environment: "ATTRD_LISTEN")
+        public static let certificate = ConfigKey(flag: "cert", environment: "ATTRD_CERT")
+        public static let privateKey = ConfigKey(flag: "key", environment: "ATTRD_KEY")
+        public static let clientCA = ConfigKey(flag: "ca", environment: "ATTRD_CA")
+        public static let crl = ConfigKey(flag: "crl", environment: "ATTRD_CRL")
+        public static let databaseURL = ConfigKey(flag: "database-url", environment: "ATTRD_DATABASE_URL")
+        public static let trustDomain = ConfigKey(flag: "trust-domain", environment: "ATTRD_TRUST_DOMAIN")
+        public static let logLevel = ConfigKey(flag: "log-level", environment: "ATTRD_LOG_LEVEL")
+    }
+}

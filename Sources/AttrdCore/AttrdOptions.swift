@@ -1,0 +1,62 @@
+public import ArgumentParser
+public import LayeredConfig
+
+/// attrd's command-line options. Every one is optional here: a value left out
+/// falls back to its `ATTRD_*` variable, then to the `--config` file.
+public struct AttrdOptions: ParsableArguments {
+    @Option(help: "JSON file of settings, keyed by flag name (env: ATTRD_CONFIG).")
+    public var config: String?
+
+    @Option(help: "Address to listen on, HOST:PORT (env: ATTRD_LISTEN; default 127.0.0.1:7443).")
+    public var listen: String?
+
+    @Option(help: "Server certificate chain, PEM (env: ATTRD_CERT).")
+    public var cert: String?
+
+    @Option(help: "Server private key, PEM (env: ATTRD_KEY).")
+    public var key: String?
+
+    @Option(help: "CA bundle that client certificates must chain to, PEM (env: ATTRD_CA).")
+    public var ca: String?
+
+    @Option(help: "Certificate revocation list, PEM (env: ATTRD_CRL).")
+    public var crl: String?
+
+    @Option(help: "PostgreSQL connection string (env: ATTRD_DATABASE_URL).")
+    public var databaseURL: String?
+
+    @Option(help: "SPIFFE trust domain of client identities (env: ATTRD_TRUST_DOMAIN; default attribution.local).")
+    public var trustDomain: String?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical (env: ATTRD_LOG_LEVEL; default info).")
+    public var logLevel: String?
+
+    public init() {}
+
+    /// The flags given, keyed by flag name.
+    var flags: [String: String] {
+        let keys = AttrdConfiguration.Keys.self
+        let pairs: [(ConfigKey, String?)] = [
+            (keys.listen, listen), (keys.certificate, cert), (keys.privateKey, key), (keys.clientCA, ca),
+            (keys.crl, crl), (keys.databaseURL, databaseURL), (keys.trustDomain, trustDomain),
+            (keys.logLevel, logLevel),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
+    }
+
+    /// Flags over `environment` over the configuration file (`--config` or `ATTRD_CONFIG`), if any.
+    public func layers(environment: [String: String]) throws -> ConfigLayers {
+        var layers = ConfigLayers(flags: flags, environment: environment)
+        let configKey = AttrdConfiguration.Keys.config
+        if let path = config ?? environment[configKey.environment].flatMap({ $0.isEmpty ? nil : $0 }) {
+            layers.file = try ConfigFile.load(path)
+            layers.fileName = path
+        }
+        return layers
+    }
+
+    /// Resolves the configuration from these flags, `environment` and the file.
+    public func resolve(environment: [String: String]) throws -> AttrdConfiguration {
+        try AttrdConfiguration(layers: layers(environment: environment))
+    }
+}

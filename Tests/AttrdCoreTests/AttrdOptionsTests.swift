@@ -1,0 +1,101 @@
+import ArgumentParser
+import AttrdCore
+import Foundation
+import Identity
+import LayeredConfig
+import Logging
+import Storage
+import TestSupport
+import Testing
+
+@Suite("attrd configuration")
+struct AttrdOptionsTests {
+    /// Existing files stand in for the TLS material: only readability is checked here.
+    let file = #filePath
+
+    var minimalEnvironment: [String: String] {
+        [
+            "ATTRD_CERT": file, "ATTRD_KEY": file, "ATTRD_CA": file,
+            "ATTRD_DATABASE_URL": "postgresql://attr_app@127.0.0.1:55432/attribution",
+        ]
+    }
+
+    @Test func defaultsApplyWhenOnlyTheRequiredSettingsAreGiven() throws {
+        let configuration = try AttrdOptions.parse([]).resolve(environment: minimalEnvironment)
+        #expect(configuration.listen == HostAndPort(host: "127.0.0.1", port: 7443))
+        #expect(configuration.trustDomain.name == "attribution.local")
+        #expect(configuration.logLevel == .info)
+        #expect(configuration.tls.crl == nil)
+        #expect(configuration.database.description == "postgresql://attr_app@127.0.0.1:55432/attribution")
+    }
+
+    @Test func flagsWinOverEnvironmentWhichWinsOverTheFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let config = try directory.write(
+            "attrd.json",
+            #"{"listen": "127.0.0.3:3", "log-level": "error", "trust-domain": "from.file", "crl": "\#(file)"}"#
+        )
+        var environment = minimalEnvironment
+        environment["ATTRD_LISTEN"] = "127.0.0.2:2"
+        environment["ATTRD_LOG_LEVEL"] = "debug"
+        environment["ATTRD_CONFIG"] = config
+        let configuration = try AttrdOptions.parse(["--listen", "127.0.0.1:1"]).resolve(environment: environment)
+        #expect(configuration.listen.port == 1, "flag")
+        #expect(configuration.logLevel == .debug, "environment")
+        #expect(configuration.trustDomain.name == "from.file", "file")
+        #expect(configuration.tls.crl == file, "file")
+
+        let withFlagFile = try AttrdOptions.parse(["--config", config]).resolve(environment: minimalEnvironment)
+        #expect(withFlagFile.listen.port == 3)
+    }
+
+    @Test(arguments: [
+        (["--listen", "nowhere"], [:], "--listen"),
+        (["--log-level", "loud"], [:], "--log-level"),
+        ([], ["ATTRD_TRUST_DOMAIN": "Not A Domain"], "ATTRD_TRUST_DOMAIN"),
+        ([], ["ATTRD_DATABASE_URL": "postgresql://[::1/db"], "ATTRD_DATABASE_URL"),
+        (["--cert", "/nonexistent/server.crt"], [:], "--cert"),
+        (["--crl", "/tmp"], [:], "--crl"),
+    ] as [([String], [String: String], String)])
+    func badValuesAreNamed(_ arguments: [String], _ overrides: [String: String], _ named: String) throws {
+        let environment = minimalEnvironment.merging(overrides) { $1 }
+        do {
+            _ = try AttrdOptions.parse(arguments).resolve(environment: environment)
+            Issue.record("accepted \(arguments) \(overrides)")
+        } catch let error as ConfigurationError {
+            #expect("\(error)".contains(named), "\(error)")
+        }
+    }
+
+    @Test(arguments: ["ATTRD_CERT", "ATTRD_KEY", "ATTRD_CA", "ATTRD_DATABASE_URL"])
+    func missingRequiredSettingsAreNamed(_ variable: String) throws {
+        var environment = minimalEnvironment
+        environment[variable] = nil
+        do {
+            _ = try AttrdOptions.parse([]).resolve(environment: environment)
+            Issue.record("started without \(variable)")
+        } catch let error as ConfigurationError {
+            #expect("\(error)".hasPrefix("missing --"))
+            #expect("\(error)".contains(variable))
+        }
+    }
+
+    @Test func badValueInTheFileNamesTheFileAndKey() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let config = try directory.write("attrd.json", #"{"log-level": 7}"#)
+        do {
+            _ = try AttrdOptions.parse(["--config", config]).resolve(environment: minimalEnvironment)
+            Issue.record("accepted log-level 7")
+        } catch let error as ConfigurationError {
+            #expect("\(error)".contains("'log-level' in \(config)"))
+        }
+    }
+
+    @Test func unreadableConfigFileIsAnError() {
+        #expect(throws: ConfigFile.LoadError.self) {
+            try AttrdOptions.parse(["--config", "/nonexistent/attrd.json"]).resolve(environment: minimalEnvironment)
+        }
+    }
+}
