@@ -41,6 +41,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Wire",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "TLS",
             dependencies: ["COpenSSL", "Identity"],
             swiftSettings: strictSettings
@@ -109,6 +114,16 @@ let package = Package(
         .testTarget(
             name: "IdentityTests",
             dependencies: ["Identity"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WireTests",
+            dependencies: [
+                "Wire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
