@@ -47,7 +47,12 @@ let package = Package(
         ),
         .target(
             name: "TLS",
-            dependencies: ["COpenSSL", "Identity"],
+            dependencies: [
+                "COpenSSL",
+                "Identity",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -128,7 +133,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TLSTests",
-            dependencies: ["TLS", "Identity", "TestSupport"],
+            dependencies: [
+                "TLS", "Identity", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

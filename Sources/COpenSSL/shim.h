@@ -32,6 +32,27 @@ static inline long attr_bio_get_mem_data(BIO *bio, char **pointer) {
     return BIO_get_mem_data(bio, pointer);
 }
 
+static inline int attr_ssl_ctx_set_min_proto_version(SSL_CTX *context, int version) {
+    return (int)SSL_CTX_set_min_proto_version(context, version);
+}
+
+static inline long attr_ssl_ctx_set_mode(SSL_CTX *context, long mode) {
+    return SSL_CTX_set_mode(context, mode);
+}
+
+static inline long attr_ssl_ctx_release_buffers_mode(void) {
+    return SSL_MODE_RELEASE_BUFFERS;
+}
+
+static inline int attr_ssl_set_sni_host_name(SSL *ssl, const char *name) {
+    return (int)SSL_set_tlsext_host_name(ssl, name);
+}
+
+/// An empty memory BIO reports "retry" rather than end of file.
+static inline void attr_bio_set_mem_retry_on_empty(BIO *bio) {
+    BIO_set_mem_eof_return(bio, -1);
+}
+
 static inline unsigned long attr_xn_flag_rfc2253(void) {
     return XN_FLAG_RFC2253;
 }

@@ -73,7 +73,7 @@ public final class CertificateVerifier: @unchecked Sendable {
     }
 
     /// Adds every CRL of a PEM file to `store` and turns on revocation checks.
-    private static func addCRLs(from path: String, to store: OpaquePointer) throws(TLSError) {
+    static func addCRLs(from path: String, to store: OpaquePointer) throws(TLSError) {
         let bio = try PEMFile.open(path)
         defer { BIO_free(bio) }
         var count = 0

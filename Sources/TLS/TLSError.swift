@@ -12,6 +12,12 @@ public struct TLSError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidPEM = Self("invalid PEM")
         /// The private key does not belong to the certificate.
         public static let keyMismatch = Self("key mismatch")
+        /// The TLS handshake failed (the peer's certificate, protocol or cipher).
+        public static let handshakeFailed = Self("handshake failed")
+        /// The handshake did not finish in time.
+        public static let handshakeTimeout = Self("handshake timed out")
+        /// A TLS record could not be read or written after the handshake.
+        public static let connectionFailed = Self("TLS connection failed")
         /// OpenSSL refused an operation.
         public static let openSSL = Self("OpenSSL error")
 
