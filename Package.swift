@@ -56,12 +56,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Secrets",
+            dependencies: ["COpenSSL"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Storage",
             dependencies: [
                 "CLibPQ",
+                "Secrets",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            resources: [.copy("Migrations")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -143,7 +150,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "TestSupport"],
+            dependencies: [
+                "Secrets", "Storage", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

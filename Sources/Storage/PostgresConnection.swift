@@ -4,18 +4,29 @@ import Glibc
 #endif
 
 /// One libpq connection. Its calls block, so it is used from a thread pool,
-/// never from a NIO event loop, and by one caller at a time.
-public final class PostgresConnection {
-    private let connection: OpaquePointer
+/// never from a NIO event loop, and by one caller at a time (the pool hands
+/// it to one session at a time; that is why it may cross threads). Only
+/// ``cancel()`` may be called from another thread while a call is running.
+public final class PostgresConnection: @unchecked Sendable {
+    let connection: OpaquePointer
+    /// For PQcancel from another thread; made once, while nothing else runs.
+    private let cancelHandle: OpaquePointer?
+    /// The statement_timeout this session last set, in milliseconds; nil when unknown.
+    var statementTimeoutMilliseconds: Int?
 
     /// Connects, waiting at most `connectTimeoutSeconds` (libpq's `connect_timeout`).
     public init(_ connectionString: ConnectionString, connectTimeoutSeconds: Int = 5) throws(PostgresError) {
-        let keywords = ["dbname", "connect_timeout", "application_name"]
-        let values = [connectionString.text, String(connectTimeoutSeconds), "attrd"]
-        let connection = withCStrings(keywords) { keywordPointers in
-            withCStrings(values) { valuePointers in
-                // expand_dbname = 1: the first dbname is a full connection string whose
-                // own settings win over the defaults after it.
+        // Entries after the expanded dbname override the connection string's own.
+        let settings: [(String, String)] = [
+            ("dbname", connectionString.text),
+            ("connect_timeout", String(connectTimeoutSeconds)),
+            ("application_name", connectionString.options["application_name"] ?? "attrd"),
+            ("client_encoding", "UTF8"),
+            // TCP keepalives notice a peer that vanished without closing the socket.
+            ("keepalives", "1"), ("keepalives_idle", "30"), ("keepalives_interval", "10"), ("keepalives_count", "3"),
+        ]
+        let connection = withCStrings(settings.map(\.0)) { keywordPointers in
+            withCStrings(settings.map(\.1)) { valuePointers in
                 PQconnectdbParams(keywordPointers, valuePointers, 1)
             }
         }
@@ -28,18 +39,70 @@ public final class PostgresConnection {
             throw PostgresError(code: .connectionFailed, message: message)
         }
         self.connection = connection
+        self.cancelHandle = PQgetCancel(connection)
+        // Pin the settings text-format decoding depends on.
+        _ = try query(
+            """
+            SELECT set_config('DateStyle', 'ISO, MDY', false), set_config('TimeZone', 'UTC', false),
+                   set_config('bytea_output', 'hex', false), set_config('extra_float_digits', '3', false)
+            """
+        )
     }
 
     deinit {
+        if let cancelHandle { PQfreeCancel(cancelHandle) }
         PQfinish(connection)
     }
 
     /// Runs one parameterised statement (`$1`, `$2`, ...) and returns its rows
     /// in text format. Values are sent apart from the SQL, never spliced into it.
-    public func query(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> PostgresRows {
-        let result = withOptionalCStrings(parameters) { values in
-            PQexecParams(connection, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+    public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws(PostgresError) -> PostgresRows {
+        let values = parameters.map(\.postgresParameter)
+        let result = withParameterPointers(values) { pointers, lengths, formats in
+            PQexecParams(connection, sql, Int32(values.count), nil, pointers, lengths, formats, 0)
         }
+        return try check(result)
+    }
+
+    /// Runs `sql`, which may hold several statements and no parameters: for
+    /// the migrations shipped with attrd only, never for text built from values.
+    func executeScript(_ sql: String) throws(PostgresError) {
+        _ = try check(PQexec(connection, sql))
+    }
+
+    /// Asks the server to cancel what this connection is running. Thread-safe;
+    /// it opens a short-lived connection of its own, so call it off the event loops.
+    public func cancel() {
+        guard let cancelHandle else { return }
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
+    }
+
+    /// Whether the connection is usable and outside any transaction.
+    var isIdleAndOpen: Bool {
+        PQstatus(connection) == CONNECTION_OK && PQtransactionStatus(connection) == PQTRANS_IDLE
+    }
+
+    /// Inside a transaction that an error aborted (only ROLLBACK works now).
+    var transactionFailed: Bool {
+        PQtransactionStatus(connection) == PQTRANS_INERROR
+    }
+
+    /// `name` quoted as an SQL identifier (for LISTEN, which takes no parameters).
+    func quoteIdentifier(_ name: String) throws(PostgresError) -> String {
+        guard let quoted = PQescapeIdentifier(connection, name, name.utf8.count) else {
+            throw PostgresError(code: .queryFailed, message: lastError)
+        }
+        defer { PQfreemem(quoted) }
+        return String(cString: quoted)
+    }
+
+    var lastError: String {
+        String(cString: PQerrorMessage(connection)).trimmingTrailingNewlines
+    }
+
+    /// The rows of a finished result, or the error it carries.
+    func check(_ result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
         guard let result else {
             throw PostgresError(code: .connectionFailed, message: lastError)
         }
@@ -48,26 +111,56 @@ public final class PostgresConnection {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
             return PostgresRows(result)
         default:
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let message = String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines
-            let broken = PQstatus(connection) != CONNECTION_OK
-            throw PostgresError(code: broken ? .connectionFailed : .queryFailed, message: message, sqlState: state)
+            throw error(from: result)
         }
     }
 
-    private var lastError: String {
-        String(cString: PQerrorMessage(connection)).trimmingTrailingNewlines
+    func error(from result: OpaquePointer) -> PostgresError {
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+        var message = String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines
+        if message.isEmpty { message = lastError }
+        let broken = PQstatus(connection) != CONNECTION_OK || state?.hasPrefix("08") == true
+            || state == "57P01" || state == "57P02" || state == "57P03"
+        return PostgresError(code: broken ? .connectionFailed : .queryFailed, message: message, sqlState: state)
     }
 }
 
 /// Calls `body` with a NULL-terminated array of C strings.
-private func withCStrings<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-    withOptionalCStrings(strings) { pointers in body(pointers + [nil]) }
+func withCStrings<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    let copies = strings.map { strdup($0)! }
+    defer { copies.forEach { free($0) } }
+    return body(copies.map { UnsafePointer($0) } + [nil])
 }
 
-/// Calls `body` with C strings for `strings`, NULL where a value is nil.
-private func withOptionalCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-    let copies = strings.map { $0.map { strdup($0)! } }
+/// Calls `body` with libpq's parameter arrays: values, lengths and formats
+/// (text values NUL-terminated, bytea as binary with its length).
+private func withParameterPointers<R>(
+    _ values: [PostgresParameter],
+    _ body: ([UnsafePointer<CChar>?], [Int32], [Int32]) -> R
+) -> R {
+    var copies: [UnsafeMutablePointer<CChar>?] = []
+    var lengths: [Int32] = []
+    var formats: [Int32] = []
+    for value in values {
+        switch value {
+        case .null:
+            copies.append(nil)
+            lengths.append(0)
+            formats.append(0)
+        case .text(let text):
+            copies.append(strdup(text))
+            lengths.append(0)
+            formats.append(0)
+        case .binary(let bytes):
+            let buffer = malloc(max(bytes.count, 1))!
+            bytes.withUnsafeBytes { raw in
+                if let base = raw.baseAddress { buffer.copyMemory(from: base, byteCount: raw.count) }
+            }
+            copies.append(buffer.assumingMemoryBound(to: CChar.self))
+            lengths.append(Int32(bytes.count))
+            formats.append(1)
+        }
+    }
     defer { copies.forEach { free($0) } }
-    return body(copies.map { $0.map { UnsafePointer($0) } })
+    return body(copies.map { $0.map { UnsafePointer($0) } }, lengths, formats)
 }

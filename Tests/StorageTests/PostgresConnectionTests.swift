@@ -12,7 +12,7 @@ struct PostgresConnectionTests {
     @Test func parametersTravelApartFromTheSQL() throws {
         let connection = try connect()
         let hostile = "'); DROP TABLE x; --"
-        let rows = try connection.query("SELECT $1::text AS echoed, $2::text IS NULL AS was_null", [hostile, nil])
+        let rows = try connection.query("SELECT $1::text AS echoed, $2::text IS NULL AS was_null", [hostile, String?.none])
         #expect(rows.columns == ["echoed", "was_null"])
         #expect(rows.rows == [[hostile, "t"]])
     }

@@ -1,0 +1,77 @@
+import NIOPosix
+import Synchronization
+
+/// Runs libpq calls on the pool's `NIOThreadPool` (never on an event loop),
+/// and cancels the running statement with PQcancel when the caller's task is
+/// cancelled or its timeout passes. PQcancel itself runs on a thread of its
+/// own pool, so it is not stuck behind the blocked calls it is meant to end.
+struct BlockingRunner: Sendable {
+    let threadPool: NIOThreadPool
+    let cancelThreadPool: NIOThreadPool
+
+    /// Why a statement was cancelled from this side.
+    enum CancelReason: Sendable { case deadline, task }
+
+    final class CancelState: Sendable {
+        private let state = Mutex<(inFlight: Bool, reason: CancelReason?)>((true, nil))
+
+        /// Records the first reason; true when a cancel request should be sent.
+        func request(_ reason: CancelReason) -> Bool {
+            state.withLock { state in
+                guard state.inFlight, state.reason == nil else { return false }
+                state.reason = reason
+                return true
+            }
+        }
+
+        var inFlight: Bool { state.withLock { $0.inFlight } }
+        var reason: CancelReason? { state.withLock { $0.reason } }
+        func finish() { state.withLock { $0.inFlight = false } }
+    }
+
+    /// Runs `work` with `connection` on the thread pool. `timeout` (if any)
+    /// cancels it when it passes; `cancellable: false` is for clean-up
+    /// (ROLLBACK) that must run even for a cancelled task.
+    func run<R: Sendable>(
+        _ connection: PostgresConnection,
+        timeout: Duration? = nil,
+        cancellable: Bool = true,
+        _ work: @escaping @Sendable (PostgresConnection) throws(PostgresError) -> R
+    ) async throws(PostgresError) -> R {
+        if cancellable, Task.isCancelled {
+            throw PostgresError(code: .cancelled, message: "the caller's task was cancelled")
+        }
+        let state = CancelState()
+        let cancelThreadPool = self.cancelThreadPool
+        let sendCancel: @Sendable () -> Void = {
+            cancelThreadPool.submit { _ in if state.inFlight { connection.cancel() } }
+        }
+        let timer = timeout.map { timeout in
+            Task {
+                try? await Task.sleep(for: timeout)
+                if !Task.isCancelled, state.request(.deadline) { sendCancel() }
+            }
+        }
+        defer { timer?.cancel() }
+        do {
+            let job: @Sendable () throws -> R = {
+                defer { state.finish() }
+                return try work(connection)
+            }
+            if !cancellable { return try await threadPool.runIfActive(job) }
+            return try await withTaskCancellationHandler {
+                try await threadPool.runIfActive(job)
+            } onCancel: {
+                if state.request(.task) { sendCancel() }
+            }
+        } catch let error as PostgresError {
+            guard error.sqlState == "57014" else { throw error }
+            switch state.reason {
+            case .task: throw PostgresError(code: .cancelled, message: "cancelled with the caller's task", sqlState: "57014")
+            case .deadline, nil: throw PostgresError(code: .deadlineExceeded, message: error.message, sqlState: "57014")
+            }
+        } catch {
+            throw PostgresError(code: .poolClosed, message: "the database thread pool is shut down")
+        }
+    }
+}

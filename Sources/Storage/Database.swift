@@ -1,0 +1,40 @@
+public import Foundation
+
+/// What services get: tenant data only through ``withTenant(_:isolation:readOnly:_:)``.
+///
+/// Every call is a transaction on the application role whose first statement
+/// is `SELECT set_config('app.tenant_id', $1, true)`, the parameterised form
+/// of `SET LOCAL`: the setting ends with the transaction, so a pooled
+/// connection never carries a tenant into the next request. Row-level
+/// security (forced on every tenant-owned table) then shows and accepts only
+/// that tenant's rows, even for a query that forgets its `WHERE tenant_id`.
+public struct Database: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// Runs `body` in a transaction scoped to `tenantID`.
+    @discardableResult
+    public func withTenant<R>(
+        _ tenantID: UUID,
+        isolation: IsolationLevel = .readCommitted,
+        readOnly: Bool = false,
+        _ body: (TenantTransaction) async throws -> R
+    ) async throws -> R {
+        try await pool.withTransaction(isolation: isolation, readOnly: readOnly) { session in
+            try await session.query("SELECT set_config('app.tenant_id', $1, true)", [tenantID])
+            return try await body(TenantTransaction(tenantID: tenantID, session: session))
+        }
+    }
+
+    /// Every tenant's id and nothing else (through `app_tenant_ids()`; the
+    /// `tenants` rows themselves are tenant-scoped): for work that visits each
+    /// tenant in turn, such as `attrd keys rotate`, each visit a `withTenant`.
+    public func tenantIDs() async throws -> [UUID] {
+        try await pool.withConnection { session in
+            try await session.query("SELECT app_tenant_ids() AS id").map { try $0.decode("id", as: UUID.self) }
+        }
+    }
+}

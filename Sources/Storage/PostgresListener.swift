@@ -1,0 +1,84 @@
+public import Logging
+import CLibPQ
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// LISTEN on a dedicated connection (never a pooled one), on a thread of its
+/// own: it waits on the socket with poll(2), so it blocks no event loop and no
+/// pool thread. When the connection breaks it reconnects (every second until
+/// it succeeds), LISTENs again and yields ``Event/reconnected``: notifications
+/// sent while it was away are lost, so a consumer re-reads what it watches.
+public enum PostgresListener {
+    public enum Event: Sendable, Hashable {
+        case notification(channel: String, payload: String)
+        /// Listening again after a lost connection (also the first event, once listening).
+        case reconnected
+    }
+
+    /// The events of `channels`, until the stream's consumer stops iterating.
+    public static func listen(
+        _ connectionString: ConnectionString,
+        channels: [String],
+        logger: Logger
+    ) -> AsyncStream<Event> {
+        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
+        let box = StopFlag()
+        continuation.onTermination = { _ in box.stop() }
+        Thread.detachNewThread {
+            while !box.isStopped {
+                do {
+                    let connection = try PostgresConnection(connectionString)
+                    for channel in channels {
+                        _ = try connection.query("LISTEN \(try connection.quoteIdentifier(channel))")
+                    }
+                    continuation.yield(.reconnected)
+                    try connection.waitForNotifications(until: box) { continuation.yield($0) }
+                } catch {
+                    logger.warning("PostgreSQL listener lost its connection; reconnecting", metadata: ["postgres_error": "\(error)"])
+                }
+                var remaining = 10
+                while remaining > 0, !box.isStopped {
+                    usleep(100_000)
+                    remaining -= 1
+                }
+            }
+            continuation.finish()
+        }
+        return stream
+    }
+
+    final class StopFlag: Sendable {
+        private let flag = Atomic<Bool>(false)
+        func stop() { flag.store(true, ordering: .relaxed) }
+        var isStopped: Bool { flag.load(ordering: .relaxed) }
+    }
+}
+
+extension PostgresConnection {
+    /// Delivers notifications until `flag` stops (checked every 100 ms) or the connection breaks.
+    func waitForNotifications(
+        until flag: PostgresListener.StopFlag,
+        _ deliver: (PostgresListener.Event) -> Void
+    ) throws(PostgresError) {
+        let socket = PQsocket(connection)
+        while !flag.isStopped {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 100)
+            if ready < 0, errno == EINTR { continue }
+            guard ready >= 0 else { throw PostgresError(code: .connectionFailed, message: "poll failed") }
+            if ready == 0 { continue }
+            guard PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK else {
+                throw PostgresError(code: .connectionFailed, message: lastError)
+            }
+            while let notification = PQnotifies(connection) {
+                let channel = String(cString: notification.pointee.relname)
+                let payload = String(cString: notification.pointee.extra)
+                PQfreemem(notification)
+                deliver(.notification(channel: channel, payload: payload))
+            }
+        }
+    }
+}

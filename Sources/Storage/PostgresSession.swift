@@ -1,0 +1,53 @@
+/// A leased connection, as a pool's `withConnection` or `withTransaction`
+/// body sees it. Every call runs on the pool's thread pool, is bounded by a
+/// statement timeout (the pool's default, or `timeout:`), and is cancelled on
+/// the server when the caller's task is cancelled.
+public struct PostgresSession: Sendable {
+    let connection: PostgresConnection
+    let runner: BlockingRunner
+    let defaultTimeout: Duration
+
+    init(connection: PostgresConnection, runner: BlockingRunner, defaultTimeout: Duration) {
+        self.connection = connection
+        self.runner = runner
+        self.defaultTimeout = defaultTimeout
+    }
+
+    /// Runs one parameterised statement and returns its rows.
+    @discardableResult
+    public func query(
+        _ sql: String,
+        _ parameters: [any PostgresEncodable] = [],
+        timeout: Duration? = nil
+    ) async throws(PostgresError) -> PostgresRows {
+        let timeout = timeout ?? defaultTimeout
+        let milliseconds = timeout.milliseconds
+        return try await runner.run(connection, timeout: timeout) { connection throws(PostgresError) in
+            if connection.statementTimeoutMilliseconds != milliseconds {
+                _ = try connection.query("SELECT set_config('statement_timeout', $1, false)", ["\(milliseconds)ms"])
+                connection.statementTimeoutMilliseconds = milliseconds
+            }
+            return try connection.query(sql, parameters)
+        }
+    }
+
+    /// Sends a notification to the listeners of `channel` (delivered at commit).
+    public func notify(_ channel: String, payload: String = "") async throws(PostgresError) {
+        try await query("SELECT pg_notify($1, $2)", [channel, payload])
+    }
+
+    /// Runs a fixed statement (BEGIN, COMMIT, ROLLBACK) with no parameters.
+    func control(_ sql: String, cancellable: Bool = true) async throws(PostgresError) {
+        try await runner.run(connection, cancellable: cancellable) { connection throws(PostgresError) in
+            _ = try connection.query(sql)
+        }
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, at least 1 (statement_timeout 0 would mean none).
+    var milliseconds: Int {
+        let (seconds, attoseconds) = components
+        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+    }
+}

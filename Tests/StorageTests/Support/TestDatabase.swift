@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import Storage
+import TestSupport
+import Testing
+
+/// The shared test database (make test's cluster), migrated once per test
+/// process, and pools and tenants on it.
+enum TestDatabase {
+    static let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Migrations run once per process (concurrent suites share the task;
+    /// other test processes are kept apart by the migrator's advisory lock).
+    private static let migration = Task<Void, any Error> {
+        let owner = try #require(TestEnvironment.ownerDatabaseURL, "make test sets ATTRD_OWNER_DATABASE_URL")
+        try await Migrator(connectionString: ConnectionString(owner), migrations: Migration.bundled(), logger: logger).migrate()
+    }
+
+    static func migrate() async throws {
+        try await migration.value
+    }
+
+    /// A pool on the application role of the migrated test database.
+    static func pool(
+        size: Int = 4,
+        acquireTimeout: Duration = .seconds(5),
+        statementTimeout: Duration = .seconds(30),
+        url: String? = nil
+    ) async throws -> PostgresPool {
+        if url == nil { try await migrate() }
+        let url = try #require(url ?? TestEnvironment.databaseURL, "make test sets ATTRD_DATABASE_URL")
+        return PostgresPool(
+            configuration: PostgresPoolConfiguration(
+                connectionString: try ConnectionString(url), size: size, acquireTimeout: acquireTimeout,
+                statementTimeout: statementTimeout),
+            logger: logger)
+    }
+
+    /// A new tenant (its row inserted in its own tenant transaction).
+    static func makeTenant(_ database: Database, name: String = "test tenant") async throws -> UUID {
+        let id = UUID()
+        try await database.withTenant(id) { tx in
+            try await tx.query("INSERT INTO tenants (id, name) VALUES ($1, $2)", [id, name])
+        }
+        return id
+    }
+}
+
+extension ScratchPostgres {
+    /// A scratch cluster with the bundled migrations applied.
+    static func migrated() async throws -> ScratchPostgres {
+        let scratch = try ScratchPostgres()
+        do {
+            try await Migrator(
+                connectionString: ConnectionString(scratch.ownerURL), migrations: Migration.bundled(),
+                logger: TestDatabase.logger
+            ).migrate()
+        } catch {
+            scratch.stop()
+            throw error
+        }
+        return scratch
+    }
+}
