@@ -1,0 +1,84 @@
+import Logging
+import NIOCore
+import NIOPosix
+import Synchronization
+import TLS
+import Wire
+
+/// One established connection to the server: a channel and its handler.
+final class ClientConnection: Sendable {
+    let channel: any Channel
+    let handler: NIOLoopBound<ClientConnectionHandler>
+    private let usable = Atomic<Bool>(true)
+
+    private init(channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>) {
+        self.channel = channel
+        self.handler = handler
+    }
+
+    /// False once the server sent GOAWAY or the connection failed.
+    var isUsable: Bool { usable.load(ordering: .acquiring) && channel.isActive }
+
+    static func connect(
+        to configuration: RPCClient.Configuration,
+        tls: TLSContext,
+        group: any EventLoopGroup,
+        logger: Logger
+    ) async throws -> ClientConnection {
+        let box = UnusableSignal()
+        let (channel, handler) = try await ClientBootstrap(group: group)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .connectTimeout(configuration.connectTimeout)
+            .connect(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let handler = ClientConnectionHandler(settings: configuration.settings, logger: logger) {
+                        box.fire()
+                    }
+                    let operations = channel.pipeline.syncOperations
+                    try operations.addHandler(OpenSSLHandler(context: tls, handshakeTimeout: configuration.connectTimeout, logger: logger))
+                    try operations.addHandler(ByteToMessageHandler(
+                        FrameDecoder(expectsPreface: false, maxMessageSize: Int(configuration.settings.maxMessageSize))))
+                    try operations.addHandler(handler)
+                    return (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
+                }
+            }
+        let connection = ClientConnection(channel: channel, handler: handler)
+        box.attach(connection)
+        return connection
+    }
+
+    func markUnusable() {
+        usable.store(false, ordering: .releasing)
+    }
+
+    /// Opens a stream; `firstMessage`, when given, is sent with END_STREAM in the same flush.
+    func open(_ head: CallHead, firstMessage: ByteBuffer?) async throws -> ClientStream {
+        let promise = channel.eventLoop.makePromise(of: ClientStream.self)
+        let handler = self.handler
+        channel.eventLoop.execute {
+            handler.value.open(head, firstMessage: firstMessage, promise: promise)
+        }
+        return try await promise.futureResult.get()
+    }
+}
+
+/// Lets the handler mark its connection unusable, once the connection exists.
+private final class UnusableSignal: Sendable {
+    private let state = Mutex<(fired: Bool, connection: ClientConnection?)>((false, nil))
+
+    func fire() {
+        let connection = state.withLock { state -> ClientConnection? in
+            state.fired = true
+            return state.connection
+        }
+        connection?.markUnusable()
+    }
+
+    func attach(_ connection: ClientConnection) {
+        let fired = state.withLock { state -> Bool in
+            state.connection = connection
+            return state.fired
+        }
+        if fired { connection.markUnusable() }
+    }
+}

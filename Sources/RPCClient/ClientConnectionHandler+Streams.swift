@@ -1,0 +1,103 @@
+import DequeModule
+import NIOCore
+import Synchronization
+import Wire
+
+extension ClientConnectionHandler {
+    /// Opens a stream, sending `firstMessage` with it when given; queued while
+    /// the server's concurrent-stream limit is reached.
+    func open(_ head: CallHead, firstMessage: ByteBuffer?, promise: EventLoopPromise<ClientStream>) {
+        if let unusable {
+            promise.fail(unusable)
+            return
+        }
+        pending.append(PendingOpen(head: head, firstMessage: firstMessage, promise: promise))
+        openPending()
+    }
+
+    func openPending() {
+        guard let context else { return }
+        guard unusable == nil else {
+            // A draining connection closes once its last call has ended.
+            if streams.isEmpty, context.channel.isActive {
+                flushNow()
+                context.close(promise: nil)
+            }
+            return
+        }
+        while streams.count < Int(peerSettings.maxConcurrentStreams), let open = pending.popFirst() {
+            guard nextStreamID < UInt32(Int32.max) else {
+                open.promise.fail(RPCError(code: .unavailable, message: "stream ids exhausted; reconnect"))
+                continue
+            }
+            let id = nextStreamID
+            nextStreamID += 1
+            let link = ClientConnectionLink(eventLoop: context.eventLoop, handler: NIOLoopBound(self, eventLoop: context.eventLoop))
+            let stream = ClientStream(id: id, link: link, sendWindow: Int64(peerSettings.initialWindowSize),
+                                      maxRequestSize: Int(peerSettings.maxMessageSize))
+            var entry = Entry(stream: stream, receiveWindow: Int64(localSettings.initialWindowSize))
+            if open.head.timeoutMicroseconds > 0 {
+                let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+                entry.deadline = context.eventLoop.scheduleTask(in: .microseconds(Int64(clamping: open.head.timeoutMicroseconds))) {
+                    bound.value.failStream(id, RPCError(code: .deadlineExceeded, message: "deadline exceeded"), cancel: true)
+                    bound.value.scheduleFlush()
+                }
+            }
+            streams[id] = entry
+            write(.call(streamID: id, open.head))
+            if let message = open.firstMessage {
+                stream.state.withLock { $0.sendWindow -= Int64(FrameHeader.size + message.readableBytes); $0.sentEnd = true }
+                write(.message(streamID: id, message, flags: .endStream))
+            }
+            open.promise.succeed(stream)
+        }
+        scheduleFlush()
+    }
+
+    func streamConsumed(_ id: UInt32, bytes: Int) {
+        guard var entry = streams[id] else { return }
+        entry.receiveWindow += Int64(bytes)
+        streams[id] = entry
+        write(.windowUpdate(streamID: id, increment: UInt32(bytes)))
+        scheduleFlush()
+    }
+
+    func sendMessage(_ id: UInt32, _ message: ByteBuffer, end: Bool) {
+        guard streams[id] != nil else { return }
+        write(.message(streamID: id, message, flags: end ? .endStream : []))
+        scheduleFlush()
+    }
+
+    func sendEnd(_ id: UInt32) {
+        guard streams[id] != nil else { return }
+        write(.endStream(streamID: id))
+        scheduleFlush()
+    }
+
+    func sendCancel(_ id: UInt32, _ code: StatusCode) {
+        guard let entry = streams.removeValue(forKey: id) else { return }
+        entry.deadline?.cancel()
+        write(.cancel(streamID: id, code))
+        scheduleFlush()
+        openPending()
+    }
+
+    func write(_ frame: Frame) {
+        if output == nil, let context { output = context.channel.allocator.buffer(capacity: 1024) }
+        frame.encode(into: &output!)
+    }
+
+    func scheduleFlush() {
+        guard !flushScheduled, let context else { return }
+        flushScheduled = true
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.execute { bound.value.flushNow() }
+    }
+
+    func flushNow() {
+        flushScheduled = false
+        guard let context, let buffer = output, buffer.readableBytes > 0 else { return }
+        output = nil
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+    }
+}

@@ -1,0 +1,44 @@
+public import Logging
+import Foundation
+import Identity
+import Wire
+
+/// One log line per call: tenant, principal, method, status and duration.
+public struct AccessLogInterceptor: ServerInterceptor {
+    let logger: Logger
+
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    public func intercept(
+        context: ServerContext,
+        next: @Sendable (ServerContext) async throws -> Void
+    ) async throws {
+        let start = ContinuousClock.now
+        var status = StatusCode.ok
+        defer {
+            let elapsed = ContinuousClock.now - start
+            let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+            logger.info("call", metadata: [
+                "rpc_tenant": "\(context.tenantID.uuidString.lowercased())",
+                "rpc_principal": "\(context.principal.kind.rawValue):\(context.principal.id)",
+                "rpc_method": "\(context.method)",
+                "rpc_status": "\(status)",
+                "rpc_duration_us": "\(micros)",
+            ])
+        }
+        do {
+            try await next(context)
+        } catch let error as RPCError {
+            status = error.code
+            throw error
+        } catch is CancellationError {
+            status = .cancelled
+            throw CancellationError()
+        } catch {
+            status = .unknown
+            throw error
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Identity
+import TLS
+
+/// Reads the caller's principal from the verified client certificate: exactly
+/// one URI SAN, a SPIFFE ID of this trust domain naming a tenant and a principal.
+enum PeerIdentity {
+    static func principal(from handshake: TLSHandshakeResult, trustDomain: TrustDomain) throws(IdentityError) -> Principal {
+        guard let certificate = handshake.peerCertificate else {
+            throw IdentityError(code: .missingURISAN, message: "no client certificate")
+        }
+        let uris = certificate.uriSubjectAlternativeNames
+        guard uris.count == 1 else {
+            throw IdentityError(
+                code: .missingURISAN,
+                message: uris.isEmpty ? "the client certificate has no URI SAN"
+                    : "the client certificate has \(uris.count) URI SANs; an X.509-SVID has exactly one"
+            )
+        }
+        return try Principal(uri: uris[0], trustDomain: trustDomain)
+    }
+}

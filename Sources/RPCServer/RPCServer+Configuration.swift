@@ -1,0 +1,44 @@
+public import Identity
+public import NIOCore
+public import Wire
+
+extension RPCServer {
+    /// The server's address, limits and timers. `.defaults` holds the values
+    /// docs/PROTOCOL.md documents.
+    public struct Configuration: Sendable {
+        public var host: String
+        /// 0 picks a free port (tests); see `RPCServer.listeningAddress`.
+        public var port: Int
+        public var trustDomain: TrustDomain
+        /// What the server announces in SETTINGS: concurrent streams, window, message and metadata size.
+        public var settings: Settings
+        public var handshakeTimeout: TimeAmount
+        public var idleTimeout: TimeAmount
+        public var keepaliveInterval: TimeAmount
+        public var keepaliveTimeout: TimeAmount
+        /// PINGs and CANCELs beyond these counts within `abuseWindow` close the connection.
+        public var maxPingsPerWindow: Int
+        public var maxCancelsPerWindow: Int
+        public var abuseWindow: TimeAmount
+        /// Calls one tenant may have in flight across all connections.
+        public var maxCallsPerTenant: Int
+        /// How long in-flight calls may run after a graceful shutdown starts.
+        public var shutdownGracePeriod: TimeAmount
+
+        public init(host: String, port: Int, trustDomain: TrustDomain) {
+            self.host = host
+            self.port = port
+            self.trustDomain = trustDomain
+            self.settings = .defaults
+            self.handshakeTimeout = .seconds(10)
+            self.idleTimeout = .minutes(5)
+            self.keepaliveInterval = .minutes(2)
+            self.keepaliveTimeout = .seconds(20)
+            self.maxPingsPerWindow = 10
+            self.maxCancelsPerWindow = 200
+            self.abuseWindow = .seconds(10)
+            self.maxCallsPerTenant = 1000
+            self.shutdownGracePeriod = .seconds(30)
+        }
+    }
+}

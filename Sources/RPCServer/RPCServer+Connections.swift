@@ -1,0 +1,91 @@
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import TLS
+import Wire
+
+extension RPCServer {
+    func bind() async throws -> NIOAsyncChannel<NIOAsyncChannel<ServerCall, Never>, Never> {
+        try await ServerBootstrap(group: group)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 1024)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .bind(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try self.configurePipeline(channel)
+                }
+            }
+    }
+
+    private func configurePipeline(_ channel: any Channel) throws -> NIOAsyncChannel<ServerCall, Never> {
+        let operations = channel.pipeline.syncOperations
+        try operations.addHandler(OpenSSLHandler(context: tls, handshakeTimeout: configuration.handshakeTimeout, logger: logger))
+        try operations.addHandler(ByteToMessageHandler(
+            FrameDecoder(expectsPreface: true, maxMessageSize: Int(configuration.settings.maxMessageSize))))
+        try operations.addHandler(ServerConnectionHandler(
+            configuration: configuration, router: router, tenantLimiter: tenantLimiter, logger: logger))
+        return try NIOAsyncChannel(wrappingChannelSynchronously: channel)
+    }
+
+    /// Runs one connection's calls until it closes. Never throws: a failing
+    /// connection must not stop the server.
+    func serve(_ connection: NIOAsyncChannel<ServerCall, Never>) async {
+        let channel = connection.channel
+        do {
+            try await withGracefulShutdownHandler {
+                try await connection.executeThenClose { calls, _ in
+                    await withDiscardingTaskGroup { group in
+                        do {
+                            for try await call in calls {
+                                group.addTask { await self.run(call) }
+                            }
+                        } catch {
+                            self.logger.debug("connection ended", metadata: ["rpc_error": "\(error)"])
+                        }
+                    }
+                }
+            } onGracefulShutdown: {
+                channel.triggerUserOutboundEvent(GracefulShutdownEvent(), promise: nil)
+            }
+        } catch {
+            logger.debug("connection closed with an error", metadata: ["rpc_error": "\(error)"])
+        }
+    }
+
+    /// Runs one call's handler, racing it against the call's end from outside
+    /// (client cancel, deadline, shutdown), and finishes the call with its status.
+    func run(_ call: ServerCall) async {
+        let stream = call.context.stream
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await stream.waitUntilEnded() }
+            group.addTask {
+                let (status, trailers) = await self.invoke(call)
+                stream.finish(status, metadata: trailers)
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func invoke(_ call: ServerCall) async -> (Status, Metadata) {
+        let io = ServerCallIO(stream: call.context.stream)
+        let handler = call.handler
+        var chain: @Sendable (ServerContext) async throws -> Void = { context in try await handler(io, context) }
+        for interceptor in interceptors.reversed() {
+            let next = chain
+            chain = { context in try await interceptor.intercept(context: context, next: next) }
+        }
+        do {
+            try await chain(call.context)
+            return (.ok, [:])
+        } catch let error as RPCError {
+            return (Status(code: error.code, message: error.message), error.metadata)
+        } catch is CancellationError {
+            return (Status(code: .cancelled, message: "call cancelled"), [:])
+        } catch {
+            logger.error("handler failed", metadata: ["rpc_method": "\(call.context.method)", "rpc_error": "\(error)"])
+            return (Status(code: .unknown, message: "the handler failed"), [:])
+        }
+    }
+}

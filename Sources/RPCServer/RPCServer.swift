@@ -1,0 +1,71 @@
+public import Logging
+public import NIOCore
+public import NIOPosix
+public import ServiceLifecycle
+public import TLS
+import Wire
+
+/// The RPC server: accepts mutual-TLS connections, speaks ARPC/1 on each, and
+/// runs every call's handler as a child task of its connection's task. One
+/// connection's failure never affects another. Shuts down gracefully: GOAWAY,
+/// in-flight calls finish within the grace period, then connections close.
+public final class RPCServer: Service, Sendable {
+    /// Sent down each connection's pipeline to start its graceful shutdown.
+    struct GracefulShutdownEvent {}
+
+    public let configuration: Configuration
+    let tls: TLSContext
+    let router: Router
+    let interceptors: [any ServerInterceptor]
+    let tenantLimiter: TenantCallLimiter
+    let logger: Logger
+    let group: any EventLoopGroup
+    private let address: EventLoopPromise<SocketAddress>
+
+    public init(
+        configuration: Configuration,
+        tls: TLSContext,
+        router: Router,
+        interceptors: [any ServerInterceptor] = [],
+        logger: Logger,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+        self.configuration = configuration
+        self.tls = tls
+        self.router = router
+        self.interceptors = interceptors
+        self.tenantLimiter = TenantCallLimiter(limit: configuration.maxCallsPerTenant)
+        self.logger = logger
+        self.group = group
+        self.address = group.next().makePromise(of: SocketAddress.self)
+    }
+
+    /// Where the server listens, once it does (useful with port 0).
+    public var listeningAddress: SocketAddress {
+        get async throws { try await address.futureResult.get() }
+    }
+
+    public func run() async throws {
+        let server: NIOAsyncChannel<NIOAsyncChannel<ServerCall, Never>, Never>
+        do {
+            server = try await bind()
+        } catch {
+            address.fail(error)
+            throw error
+        }
+        address.succeed(server.channel.localAddress!)
+        logger.info("RPC server listening", metadata: ["rpc_address": "\(server.channel.localAddress!)"])
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { connections in
+                try await server.executeThenClose { inbound in
+                    for try await connection in inbound {
+                        connections.addTask { await self.serve(connection) }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            server.channel.close(promise: nil)
+        }
+        logger.info("RPC server stopped")
+    }
+}

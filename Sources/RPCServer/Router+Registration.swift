@@ -1,0 +1,45 @@
+public import Wire
+
+extension Router {
+    /// One request, one response.
+    public mutating func unary<Request: RPCMessage, Response: RPCMessage>(
+        _ path: String,
+        _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) {
+        register(path) { call, context in
+            let request = try await call.requests(Request.self).single()
+            try await call.write(try await handler(request, context))
+        }
+    }
+
+    /// One request, a stream of responses.
+    public mutating func serverStreaming<Request: RPCMessage, Response: RPCMessage>(
+        _ path: String,
+        _ handler: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        register(path) { call, context in
+            let request = try await call.requests(Request.self).single()
+            try await handler(request, ResponseWriter(call: call), context)
+        }
+    }
+
+    /// A stream of requests, one response.
+    public mutating func clientStreaming<Request: RPCMessage, Response: RPCMessage>(
+        _ path: String,
+        _ handler: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
+    ) {
+        register(path) { call, context in
+            try await call.write(try await handler(call.requests(Request.self), context))
+        }
+    }
+
+    /// Streams both ways.
+    public mutating func bidirectional<Request: RPCMessage, Response: RPCMessage>(
+        _ path: String,
+        _ handler: @escaping @Sendable (RequestStream<Request>, ResponseWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        register(path) { call, context in
+            try await handler(call.requests(Request.self), ResponseWriter(call: call), context)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import DequeModule
+import NIOCore
+import Synchronization
+import Wire
+
+extension ServerStream {
+    /// The next request message; nil once the client has ended its side.
+    func nextMessage() async throws -> ByteBuffer? {
+        enum Fast { case message(ByteBuffer, ended: Bool), end, failed(StatusCode), wait }
+        let fast = state.withLock { state -> Fast in
+            if case .cancelled(let code) = state.outcome { return .failed(code) }
+            if let message = state.inbound.popFirst() { return .message(message, ended: state.inboundEnded) }
+            return state.inboundEnded ? .end : .wait
+        }
+        switch fast {
+        case .message(let message, let ended):
+            if !ended { reportConsumed(message) }
+            return message
+        case .end:
+            return nil
+        case .failed(let code):
+            throw RPCError(code: code, message: "call cancelled")
+        case .wait:
+            let message = try await waitForMessage()
+            if let message { reportConsumed(message) }
+            return message
+        }
+    }
+
+    private func waitForMessage() async throws -> ByteBuffer? {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let immediate = state.withLock { state -> Result<ByteBuffer?, any Error>? in
+                    if case .cancelled(let code) = state.outcome { return .failure(RPCError(code: code, message: "call cancelled")) }
+                    if let message = state.inbound.popFirst() { return .success(message) }
+                    if state.inboundEnded { return .success(nil) }
+                    state.reader = continuation
+                    return nil
+                }
+                if let immediate { continuation.resume(with: immediate) }
+            }
+        } onCancel: {
+            let reader = state.withLock { state in
+                defer { state.reader = nil }
+                return state.reader
+            }
+            reader?.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Gives the client back the window a consumed message used.
+    private func reportConsumed(_ message: ByteBuffer) {
+        let size = FrameHeader.size + message.readableBytes
+        let id = self.id
+        link.execute { $0.streamConsumed(id, bytes: size) }
+    }
+
+    /// Sends one response message, after waiting for window if need be.
+    func write(_ message: ByteBuffer) async throws {
+        guard message.readableBytes <= maxResponseSize else {
+            throw RPCError(
+                code: .resourceExhausted,
+                message: "response of \(message.readableBytes) bytes exceeds the client's limit of \(maxResponseSize)"
+            )
+        }
+        try await waitForWindow()
+        let headers = state.withLock { state -> Metadata? in
+            state.sendWindow -= Int64(FrameHeader.size + message.readableBytes)
+            guard !state.headersSent else { return nil }
+            state.headersSent = true
+            return state.initialMetadata
+        }
+        let id = self.id
+        link.execute { $0.sendMessage(id, headers: headers, message: message) }
+    }
+
+    private func waitForWindow() async throws {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let immediate = state.withLock { state -> Result<Void, any Error>? in
+                    if case .cancelled(let code) = state.outcome { return .failure(RPCError(code: code, message: "call cancelled")) }
+                    if state.outcome == .finished { return .failure(RPCError(code: .internal, message: "write after the call ended")) }
+                    if state.sendWindow > 0 { return .success(()) }
+                    state.windowWaiter = continuation
+                    return nil
+                }
+                if let immediate { continuation.resume(with: immediate) }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state in
+                defer { state.windowWaiter = nil }
+                return state.windowWaiter
+            }
+            waiter?.resume(throwing: CancellationError())
+        }
+    }
+
+    func setInitialMetadata(_ metadata: Metadata) throws {
+        try state.withLock { state in
+            guard !state.headersSent else {
+                throw RPCError(code: .internal, message: "initial metadata after the first response")
+            }
+            state.initialMetadata = metadata
+        }
+    }
+
+    func addTrailingMetadata(_ metadata: Metadata) {
+        state.withLock { state in
+            for (key, value) in metadata { state.trailingMetadata.add(key, value) }
+        }
+    }
+
+    /// Ends the call with `status`; a no-op if it was already cancelled.
+    func finish(_ status: Status, metadata: Metadata) {
+        let outcome = state.withLock { state -> (Metadata?, Metadata, CheckedContinuation<Void, Never>?)? in
+            guard state.outcome == nil else { return nil }
+            state.outcome = .finished
+            var trailers = state.trailingMetadata
+            for (key, value) in metadata { trailers.add(key, value) }
+            let headers = state.headersSent || state.initialMetadata.isEmpty ? nil : state.initialMetadata
+            defer { state.watcher = nil }
+            return (headers, trailers, state.watcher)
+        }
+        guard let (headers, trailers, watcher) = outcome else { return }
+        watcher?.resume()
+        let id = self.id
+        link.execute { $0.sendTrailers(id, headers: headers, Trailers(status: status, metadata: trailers)) }
+    }
+
+    /// Returns when the call has finished or been cancelled.
+    func waitUntilEnded() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ended = state.withLock { state -> Bool in
+                guard state.outcome == nil else { return true }
+                state.watcher = continuation
+                return false
+            }
+            if ended { continuation.resume() }
+        }
+    }
+}
