@@ -68,7 +68,8 @@ extension ServerStream {
             state.sendWindow -= Int64(FrameHeader.size + message.readableBytes)
             guard !state.headersSent else { return nil }
             state.headersSent = true
-            return state.initialMetadata
+            // HEADERS is optional: without initial metadata the first MESSAGE stands for it.
+            return state.initialMetadata.isEmpty ? nil : state.initialMetadata
         }
         let id = self.id
         link.execute { $0.sendMessage(id, headers: headers, message: message) }

@@ -1,0 +1,84 @@
+import Logging
+import NIOCore
+import NIOPosix
+import TLS
+import TestSupport
+import Wire
+
+/// A bare ARPC/1 connection over mutual TLS, for protocol-level tests: it
+/// writes exactly the bytes a test gives it and reports every frame the
+/// server sends, so misbehaving clients can be played.
+struct RawConnection {
+    let channel: NIOAsyncChannel<FrameDecoder.Event, ByteBuffer>
+    private var inbound: NIOAsyncChannelInboundStream<FrameDecoder.Event>.AsyncIterator
+
+    static func connect(port: Int, certificate: String = "clients/tenant1-admin") async throws -> RawConnection {
+        let tls = try TLSContext.client(
+            serverName: "localhost", trustedCA: DevPKI.caCertificate,
+            certificateChain: DevPKI.path("\(certificate).crt"), privateKey: DevPKI.path("\(certificate).key"))
+        let logger = Logger(label: "raw", factory: { _ in SwiftLogNoOpLogHandler() })
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(OpenSSLHandler(context: tls, logger: logger))
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(
+                        FrameDecoder(expectsPreface: false, maxMessageSize: 64 << 20)))
+                    return try NIOAsyncChannel<FrameDecoder.Event, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return RawConnection(channel: channel, inbound: channel.inbound.makeAsyncIterator())
+    }
+
+    /// Sends the preface and an empty SETTINGS, and reads the server's SETTINGS.
+    mutating func handshake() async throws -> Settings? {
+        var buffer = ByteBuffer(bytes: ConnectionPreface.current.bytes)
+        Frame.settings(.defaults).encode(into: &buffer)
+        try await channel.outbound.write(buffer)
+        guard case .frame(.settings(let settings))? = try await next() else { return nil }
+        return settings
+    }
+
+    func send(_ frames: Frame...) async throws {
+        var buffer = ByteBuffer()
+        for frame in frames { frame.encode(into: &buffer) }
+        try await channel.outbound.write(buffer)
+    }
+
+    func send(bytes: ByteBuffer) async throws {
+        try await channel.outbound.write(bytes)
+    }
+
+    /// The next frame from the server; nil once the connection is closed.
+    mutating func next() async throws -> FrameDecoder.Event? {
+        do {
+            return try await inbound.next()
+        } catch {
+            return nil
+        }
+    }
+
+    /// The next frame that is not a window update or a PING.
+    mutating func nextSignificant() async throws -> Frame? {
+        while let event = try await next() {
+            switch event {
+            case .frame(.windowUpdate), .frame(.ping): continue
+            case .frame(let frame): return frame
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Every frame until the server closes the connection.
+    mutating func framesUntilClosed() async throws -> [Frame] {
+        var frames: [Frame] = []
+        while let event = try await next() {
+            if case .frame(let frame) = event { frames.append(frame) }
+        }
+        return frames
+    }
+
+    func close() async {
+        try? await channel.channel.close()
+    }
+}
