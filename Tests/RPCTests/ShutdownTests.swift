@@ -1,0 +1,74 @@
+import Foundation
+import NIOCore
+import Protos
+import RPCClient
+import RPCServer
+import ServiceLifecycle
+import TestSupport
+import Testing
+import Wire
+
+@Suite("Graceful shutdown", .enabled(if: TestEnvironment.hasDevPKI, "certs/dev missing: run make test"))
+struct ShutdownTests {
+    @Test func callsInFlightFinishThenTheServerStops() async throws {
+        try await InteropHarness.withServer { server in
+            try await server.withTestClient { client in
+                // Five responses 100 ms apart; shut down once the first has arrived.
+                let request = Arpc_Test_V1_StreamingOutputCallRequest.responses(
+                    [10, 10, 10, 10, 10], intervalMicroseconds: 100_000)
+                let sizes = try await client.streamingOutputCall(request) { responses in
+                    var sizes: [Int] = []
+                    for try await response in responses {
+                        if sizes.isEmpty { await server.group.triggerGracefulShutdown() }
+                        sizes.append(response.payload.body.count)
+                    }
+                    return sizes
+                }
+                #expect(sizes == [10, 10, 10, 10, 10], "the call in flight completed")
+                // The server is gone: a new call cannot connect.
+                await #expect(throws: RPCError.self) { try await client.emptyCall(Arpc_Test_V1_Empty()) }
+            }
+        }
+    }
+
+    @Test func goAwayStopsNewCallsOnThatConnectionOnly() async throws {
+        try await InteropHarness.withServer { server in
+            var raw = try await RawConnection.connect(port: server.port)
+            _ = try await raw.handshake()
+            // One response at once, a second 200 ms later: the call is surely in flight after the first.
+            var request = Arpc_Test_V1_StreamingOutputCallRequest.responses([7])
+            request.responseParameters.append(Arpc_Test_V1_StreamingOutputCallRequest.responses([7], intervalMicroseconds: 200_000).responseParameters[0])
+            try await raw.send(
+                .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.streamingOutputCall)),
+                .message(streamID: 1, try RPCClientTestCodec.encode(request), flags: .endStream))
+            guard case .message(1, _, _)? = try await raw.nextSignificant() else {
+                Issue.record("no first response")
+                return
+            }
+            await server.group.triggerGracefulShutdown()
+            // GOAWAY names stream 1 as processed; a call opened after it is refused; stream 1 completes.
+            guard case .goAway(let goAway)? = try await raw.nextSignificant() else {
+                Issue.record("no GOAWAY")
+                return
+            }
+            #expect(goAway == GoAway(lastStreamID: 1, code: .noError, message: "server shutting down"))
+            try await raw.send(.call(streamID: 3, CallHead(method: Arpc_Test_V1_TestService.Method.emptyCall, endStream: true)))
+            var frames = try await raw.framesUntilClosed()
+            frames.removeAll { if case .windowUpdate = $0 { true } else { false } }
+            #expect(frames.contains(.trailers(streamID: 3, Trailers(status: Status(code: .unavailable, message: "the server is shutting down")))))
+            #expect(frames.last == .trailers(streamID: 1, Trailers(status: .ok)))
+        }
+    }
+
+    @Test func gracePeriodCancelsCallsThatRunTooLong() async throws {
+        try await InteropHarness.withServer(configure: { $0.shutdownGracePeriod = .milliseconds(100) }) { server in
+            var raw = try await RawConnection.connect(port: server.port)
+            _ = try await raw.handshake()
+            try await raw.send(.call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.fullDuplexCall)))
+            await server.group.triggerGracefulShutdown()
+            let frames = try await raw.framesUntilClosed()
+            #expect(frames.contains(.trailers(streamID: 1, Trailers(status: Status(
+                code: .unavailable, message: "the server shut down before the call finished")))))
+        }
+    }
+}
