@@ -85,6 +85,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "CoreServices",
+            dependencies: [
+                "Protos", "RPCServer", "Wire",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "InteropService",
             dependencies: ["Identity", "Protos", "RPCServer", "Wire"],
             swiftSettings: strictSettings
@@ -186,7 +194,8 @@ let package = Package(
         .testTarget(
             name: "RPCTests",
             dependencies: [
-                "Identity", "InteropService", "Protos", "RPCClient", "RPCServer", "TLS", "TestSupport", "Wire",
+                "CoreServices", "Identity", "InteropService", "Protos", "RPCClient", "RPCServer", "TLS", "TestSupport", "Wire",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import CoreServices
 import Foundation
 import Identity
 import InteropService
@@ -17,6 +18,7 @@ struct InteropHarness {
     let port: Int
     let logs: CapturedLogs
     let group: ServiceGroup
+    let health: HealthStatus
 
     static let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -29,6 +31,7 @@ struct InteropHarness {
             clientCA: DevPKI.caCertificate, crl: DevPKI.crl)
         var router = Router()
         InteropTestService().register(with: &router)
+        let health = try CoreServices.register(with: &router)
         var configuration = RPCServer.Configuration(host: "127.0.0.1", port: 0, trustDomain: try TrustDomain(DevPKI.trustDomain))
         configure(&configuration)
         let logs = CapturedLogs()
@@ -38,7 +41,7 @@ struct InteropHarness {
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             let port = try await server.listeningAddress.port!
-            let harness = InteropHarness(port: port, logs: logs, group: group)
+            let harness = InteropHarness(port: port, logs: logs, group: group, health: health)
             do {
                 let result = try await body(harness)
                 await group.triggerGracefulShutdown()
