@@ -40,6 +40,8 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         self.connection = connection
         self.cancelHandle = PQgetCancel(connection)
+        // Notices (e.g. "already exists, skipping") would go to stderr; drop them.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         // Pin the settings text-format decoding depends on.
         _ = try query(
             """

@@ -83,11 +83,13 @@ public final class ScratchPostgres: Sendable {
         directory.remove()
     }
 
-    /// Runs SQL as the superuser; throws with psql's output when it fails.
+    /// Runs SQL as the superuser, each statement (`;` then a newline) on its
+    /// own (CREATE DATABASE refuses a transaction); throws with psql's output.
     public func psql(database: String, _ sql: String) throws {
+        let statements = sql.components(separatedBy: ";\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         try Self.run("\(Self.binaries)/psql", [
-            "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", "\(port)", "-U", "postgres", "-d", database, "-c", sql,
-        ])
+            "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", "\(port)", "-U", "postgres", "-d", database,
+        ] + statements.flatMap { ["-c", $0] })
     }
 
     /// A superuser pg_dump of the `attribution` database (data and schema), as text.
@@ -109,33 +111,42 @@ public final class ScratchPostgres: Sendable {
         public var description: String { "\(command) failed: \(output)" }
     }
 
-    /// Runs a command to completion; returns its standard output.
+    /// Runs a command to completion; returns its standard output. It uses
+    /// posix_spawn and waitpid (Foundation's Process sometimes never notices
+    /// the exit of a child that started a daemon), and output goes to files,
+    /// not pipes, which a server the command starts could inherit.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Read both pipes to the end before waiting, so a chatty child cannot block.
-        let errorData = ErrorOutput()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData.data = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("attr-cmd-\(UUID().uuidString)").path
+        let (outputPath, errorPath) = (base + ".out", base + ".err")
+        defer {
+            unlink(outputPath)
+            unlink(errorPath)
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        group.wait()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: errorData.data + data, as: UTF8.self)
-            throw CommandFailed(command: ([executable] + arguments).joined(separator: " "), output: text)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            throw CommandFailed(command: executable, output: String(cString: strerror(spawned)))
         }
-        return String(decoding: data, as: UTF8.self)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let output = (try? Data(contentsOf: URL(fileURLWithPath: outputPath))) ?? Data()
+        // Exited normally with status 0 (WIFEXITED && WEXITSTATUS == 0).
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+            let errors = (try? Data(contentsOf: URL(fileURLWithPath: errorPath))) ?? Data()
+            throw CommandFailed(
+                command: ([executable] + arguments).joined(separator: " "),
+                output: String(decoding: errors + output, as: UTF8.self))
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// A TCP port nothing listens on now (bound to port 0, then released).
@@ -155,9 +166,4 @@ public final class ScratchPostgres: Sendable {
         guard bound else { throw CommandFailed(command: "bind 127.0.0.1:0", output: String(cString: strerror(errno))) }
         return Int(UInt16(bigEndian: address.sin_port))
     }
-}
-
-/// Standard error of a child, written by one thread before the group is left.
-private final class ErrorOutput: @unchecked Sendable {
-    var data = Data()
 }

@@ -36,6 +36,25 @@ enum TestDatabase {
             logger: logger)
     }
 
+    /// Runs `body` with a fresh pool, closed afterwards.
+    static func withPool<R>(
+        size: Int = 4,
+        acquireTimeout: Duration = .seconds(5),
+        statementTimeout: Duration = .seconds(30),
+        url: String? = nil,
+        _ body: (PostgresPool) async throws -> R
+    ) async throws -> R {
+        let pool = try await pool(size: size, acquireTimeout: acquireTimeout, statementTimeout: statementTimeout, url: url)
+        do {
+            let result = try await body(pool)
+            await pool.close()
+            return result
+        } catch {
+            await pool.close()
+            throw error
+        }
+    }
+
     /// A new tenant (its row inserted in its own tenant transaction).
     static func makeTenant(_ database: Database, name: String = "test tenant") async throws -> UUID {
         let id = UUID()
