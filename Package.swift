@@ -132,6 +132,7 @@ let package = Package(
             dependencies: [
                 "Identity",
                 "LayeredConfig",
+                "Secrets",
                 "Storage",
                 "TLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -229,7 +230,7 @@ let package = Package(
         .testTarget(
             name: "AttrdCoreTests",
             dependencies: [
-                "AttrdCore", "Identity", "LayeredConfig", "Storage", "TestSupport",
+                "AttrdCore", "Identity", "LayeredConfig", "Secrets", "Storage", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

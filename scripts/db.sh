@@ -3,7 +3,7 @@
 #
 #   scripts/db.sh start   initialise (once) and start the cluster; create the roles and database
 #   scripts/db.sh stop    stop it
-#   scripts/db.sh env     print the ATTRD_* connection variables (shell syntax)
+#   scripts/db.sh env     print the ATTRD_* connection variables and the dev master key file (shell syntax)
 #
 # The cluster listens on 127.0.0.1 and a unix socket in .data/run only.
 # Roles: attr_owner owns the database and will own the tables (it runs the
@@ -19,6 +19,7 @@ PGDATA=$DATA/pg
 SOCKET_DIR=$DATA/run
 LOG_FILE=$SOCKET_DIR/postgresql.log
 ENV_FILE=$DATA/db.env
+MASTER_KEY_FILE=$DATA/master.key
 # The port is fixed when the cluster is made: ATTR_PG_PORT, else one derived
 # from this checkout's path (55432-55931), so two checkouts never collide.
 if [ -f "$DATA/db.env" ]; then
@@ -109,7 +110,17 @@ GRANT USAGE ON SCHEMA public TO attr_app;
 SQL
 }
 
+# The dev master key that seals secrets at rest: random, made once, mode 600,
+# in attrd's key file format (key-id:base64 lines, the current key first).
+ensure_master_key() {
+  [ -f "$MASTER_KEY_FILE" ] && return
+  mkdir -p "$DATA"
+  (umask 077 && printf 'dev-%s:%s\n' "$(date -u +%Y%m%d)" "$(openssl rand -base64 32)" >"$MASTER_KEY_FILE")
+  log "made a development master key in $MASTER_KEY_FILE"
+}
+
 start() {
+  ensure_master_key
   if [ -n "${ATTRD_DATABASE_URL:-}" ] && [ ! -f "$ENV_FILE" ]; then
     log "ATTRD_DATABASE_URL is set: using that PostgreSQL, not a private cluster"
     return
@@ -140,6 +151,9 @@ case "${1:-}" in
   env)
     if [ -f "$ENV_FILE" ]; then
       grep '^ATTRD_' "$ENV_FILE" | sed 's/^/export /'
+    fi
+    if [ -f "$MASTER_KEY_FILE" ]; then
+      echo "export ATTRD_MASTER_KEY_FILE=$MASTER_KEY_FILE"
     fi ;;
   *) echo "usage: $0 start|stop|restart|env" >&2; exit 2 ;;
 esac

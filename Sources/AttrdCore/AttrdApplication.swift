@@ -22,6 +22,7 @@ public struct AttrdApplication: Service {
     public func run() async throws {
         let credentials = try loadCredentials()
         let database = try await checkDatabase()
+        let storage = try await openStorage()
         logger.notice(
             "attrd ready",
             metadata: Logger.Metadata([
@@ -36,6 +37,7 @@ public struct AttrdApplication: Service {
         )
         onReady()
         try? await gracefulShutdown()
+        await storage.close()
         logger.notice("attrd stopped")
     }
 

@@ -23,6 +23,7 @@ extension AttrdConfiguration {
             trustDomain: try layers.value(Keys.trustDomain, default: Self.defaultTrustDomain, Self.trustDomain),
             logLevel: try layers.value(Keys.logLevel, default: .info, Self.logLevel)
         )
+        self.storage = try StorageSettings(layers: layers)
     }
 
     static func connectionString(_ text: String) throws(InvalidValue) -> ConnectionString {

@@ -16,6 +16,8 @@ public struct AttrdConfiguration: Sendable {
     /// Client certificates must carry a SPIFFE ID in this trust domain.
     public var trustDomain: TrustDomain
     public var logLevel: Logger.Level
+    /// The owner role, pool size and master keys (AttrdConfiguration+Storage.swift).
+    public var storage = StorageSettings.defaults
 
     public struct TLSFiles: Sendable, Hashable {
         public var certificateChain: String

@@ -31,6 +31,9 @@ public struct AttrdOptions: ParsableArguments {
     @Option(help: "trace, debug, info, notice, warning, error or critical (env: ATTRD_LOG_LEVEL; default info).")
     public var logLevel: String?
 
+    /// --owner-database-url, --database-pool-size, --master-key-file.
+    @OptionGroup public var storage: AttrdStorageOptions
+
     public init() {}
 
     /// The flags given, keyed by flag name.
@@ -42,6 +45,7 @@ public struct AttrdOptions: ParsableArguments {
             (keys.logLevel, logLevel),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
+            .merging(storage.flags) { $1 }
     }
 
     /// Flags over `environment` over the configuration file (`--config` or `ATTRD_CONFIG`), if any.

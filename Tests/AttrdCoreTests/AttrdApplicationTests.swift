@@ -17,13 +17,16 @@ struct AttrdApplicationTests {
 
     func configuration(database: String? = nil, key: String = DevPKI.serverKey) throws -> AttrdConfiguration {
         let url = try #require(database ?? TestEnvironment.databaseURL)
-        return AttrdConfiguration(
+        var configuration = AttrdConfiguration(
             listen: HostAndPort(host: "127.0.0.1", port: 7443),
             tls: .init(
                 certificateChain: DevPKI.serverCertificate, privateKey: key,
                 clientCA: DevPKI.caCertificate, crl: DevPKI.crl),
             database: try ConnectionString(url)
         )
+        // Start-up applies the migrations, as make test's owner role.
+        configuration.storage.ownerDatabase = try TestEnvironment.ownerDatabaseURL.map(ConnectionString.init)
+        return configuration
     }
 
     @Test func becomesReadyThenStopsOnGracefulShutdown() async throws {

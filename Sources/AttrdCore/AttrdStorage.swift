@@ -1,0 +1,29 @@
+public import Logging
+public import Secrets
+public import Storage
+
+/// What attrd's services persist through: the pool on the application role,
+/// the tenant-scoped `Database` over it (the only way to tenant data), and
+/// the box that seals secrets (nil when no master key is configured).
+public struct AttrdStorage: Sendable {
+    public let pool: PostgresPool
+    public let database: Database
+    public let secrets: SecretBox?
+
+    public init(pool: PostgresPool, secrets: SecretBox?) {
+        self.pool = pool
+        self.database = Database(pool: pool)
+        self.secrets = secrets
+    }
+
+    /// A pool of `settings.poolSize` connections to `database`.
+    public init(database: ConnectionString, settings: AttrdConfiguration.StorageSettings, logger: Logger) {
+        let pool = PostgresPool(
+            configuration: PostgresPoolConfiguration(connectionString: database, size: settings.poolSize), logger: logger)
+        self.init(pool: pool, secrets: settings.masterKeys.map { SecretBox(keyring: $0) })
+    }
+
+    public func close() async {
+        await pool.close()
+    }
+}
