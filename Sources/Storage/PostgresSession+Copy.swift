@@ -5,9 +5,16 @@ extension PostgresSession {
     /// `produce` writes, in chunks of about ``PostgresCopyWriter/chunkSize``.
     /// Returns the number of rows the server copied. An error thrown by
     /// `produce` aborts the COPY (nothing is copied) and is rethrown.
+    /// `timeout` (else the pool's default) is the COPY's statement_timeout.
     @discardableResult
-    public func copyIn(_ sql: String, _ produce: (PostgresCopyWriter) async throws -> Void) async throws -> Int {
+    public func copyIn(
+        _ sql: String,
+        timeout: Duration? = nil,
+        _ produce: (PostgresCopyWriter) async throws -> Void
+    ) async throws -> Int {
+        let milliseconds = (timeout ?? defaultTimeout).milliseconds
         try await runner.run(connection) { connection throws(PostgresError) in
+            try connection.setStatementTimeout(milliseconds: milliseconds)
             try connection.startCopy(sql, expecting: PGRES_COPY_IN)
         }
         let writer = PostgresCopyWriter(session: self)
@@ -28,10 +35,17 @@ extension PostgresSession {
     /// Export: runs `sql` (a `COPY ... TO STDOUT`) and hands the data to
     /// `consume` in chunks of whole rows of about 256 KiB, reading the next
     /// chunk only after `consume` returns, so memory stays constant however
-    /// big the table. Returns the number of rows copied.
+    /// big the table. Returns the number of rows copied. `timeout` (else the
+    /// pool's default) is the COPY's statement_timeout.
     @discardableResult
-    public func copyOut(_ sql: String, _ consume: ([UInt8]) async throws -> Void) async throws -> Int {
+    public func copyOut(
+        _ sql: String,
+        timeout: Duration? = nil,
+        _ consume: ([UInt8]) async throws -> Void
+    ) async throws -> Int {
+        let milliseconds = (timeout ?? defaultTimeout).milliseconds
         try await runner.run(connection) { connection throws(PostgresError) in
+            try connection.setStatementTimeout(milliseconds: milliseconds)
             try connection.startCopy(sql, expecting: PGRES_COPY_OUT)
         }
         do {

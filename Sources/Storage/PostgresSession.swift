@@ -23,10 +23,7 @@ public struct PostgresSession: Sendable {
         let timeout = timeout ?? defaultTimeout
         let milliseconds = timeout.milliseconds
         return try await runner.run(connection, timeout: timeout) { connection throws(PostgresError) in
-            if connection.statementTimeoutMilliseconds != milliseconds {
-                _ = try connection.query("SELECT set_config('statement_timeout', $1, false)", ["\(milliseconds)ms"])
-                connection.statementTimeoutMilliseconds = milliseconds
-            }
+            try connection.setStatementTimeout(milliseconds: milliseconds)
             return try connection.query(sql, parameters)
         }
     }
@@ -41,6 +38,16 @@ public struct PostgresSession: Sendable {
         try await runner.run(connection, cancellable: cancellable) { connection throws(PostgresError) in
             _ = try connection.query(sql)
         }
+    }
+}
+
+extension PostgresConnection {
+    /// Sets statement_timeout for this session when it differs from the last
+    /// value set (a rolled-back transaction makes it unknown again).
+    func setStatementTimeout(milliseconds: Int) throws(PostgresError) {
+        guard statementTimeoutMilliseconds != milliseconds else { return }
+        _ = try query("SELECT set_config('statement_timeout', $1, false)", ["\(milliseconds)ms"])
+        statementTimeoutMilliseconds = milliseconds
     }
 }
 

@@ -21,20 +21,28 @@ public struct TenantTransaction: Sendable {
         try await session.query(sql, parameters, timeout: timeout)
     }
 
-    /// `COPY ... FROM STDIN` (see ``PostgresSession/copyIn(_:_:)``). PostgreSQL
+    /// `COPY ... FROM STDIN` (see ``PostgresSession/copyIn(_:timeout:_:)``). PostgreSQL
     /// refuses COPY FROM into a table with row-level security, so bulk ingest
     /// copies into a `CREATE TEMP TABLE ... (LIKE t) ON COMMIT DROP` staging
     /// table, then `INSERT INTO t SELECT ... FROM staging`, where the policy's
     /// check applies to every row.
     @discardableResult
-    public func copyIn(_ sql: String, _ produce: (PostgresCopyWriter) async throws -> Void) async throws -> Int {
-        try await session.copyIn(sql, produce)
+    public func copyIn(
+        _ sql: String,
+        timeout: Duration? = nil,
+        _ produce: (PostgresCopyWriter) async throws -> Void
+    ) async throws -> Int {
+        try await session.copyIn(sql, timeout: timeout, produce)
     }
 
-    /// `COPY (SELECT ...) TO STDOUT` of this tenant's rows, streamed (see ``PostgresSession/copyOut(_:_:)``).
+    /// `COPY (SELECT ...) TO STDOUT` of this tenant's rows, streamed (see ``PostgresSession/copyOut(_:timeout:_:)``).
     @discardableResult
-    public func copyOut(_ sql: String, _ consume: ([UInt8]) async throws -> Void) async throws -> Int {
-        try await session.copyOut(sql, consume)
+    public func copyOut(
+        _ sql: String,
+        timeout: Duration? = nil,
+        _ consume: ([UInt8]) async throws -> Void
+    ) async throws -> Int {
+        try await session.copyOut(sql, timeout: timeout, consume)
     }
 
     /// A notification to `channel`, sent at commit.

@@ -18,6 +18,8 @@ struct CopyTests {
             try await pool.withConnection { session in
                 try await session.query("CREATE TEMP TABLE copy_probe (n bigint, name text, bucket int, payload text)")
                 let baseline = Memory.resetPeak()
+                let clock = ContinuousClock()
+                let start = clock.now
 
                 var bytesIn = 0
                 let copiedIn = try await session.copyIn("COPY copy_probe FROM STDIN") { writer in
@@ -34,6 +36,7 @@ struct CopyTests {
                     try await writer.write(batch)
                 }
                 #expect(copiedIn == Self.rowCount)
+                let copiedInAt = clock.now
 
                 var bytesOut = 0
                 var largestChunk = 0
@@ -51,7 +54,7 @@ struct CopyTests {
                 #expect(largestChunk <= 512 * 1024, "chunks stay near 256 KiB")
                 // The data is over 50 MB each way; holding it would grow the peak by far more than this.
                 #expect(peakGrowth < 32 * 1024 * 1024, "peak RSS grew by \(peakGrowth / 1024) KiB")
-                print("COPY 1M rows: \(bytesIn / 1_000_000) MB each way, peak RSS growth \(peakGrowth / 1024) KiB")
+                print("COPY 1M rows: \(bytesIn / 1_000_000) MB each way; in \(copiedInAt - start), out \(clock.now - copiedInAt); peak RSS growth \(peakGrowth / 1024) KiB")
             }
         }
     }

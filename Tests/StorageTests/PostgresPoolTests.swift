@@ -50,6 +50,11 @@ struct PostgresPoolTests {
                 #expect(error.sqlState == "57014")
             }
             #expect(clock.now - start < .seconds(5))
+            try await pool.withConnection { session in
+                try await session.query("SELECT 1", timeout: .milliseconds(200))
+                // A COPY after it does not inherit the 200 ms.
+                #expect(try await session.copyOut("COPY (SELECT pg_sleep(0.4)) TO STDOUT") { _ in } == 1)
+            }
             let backend = try await pool.withConnection { try await $0.query("SELECT 3 AS three, current_setting('statement_timeout') AS t") }
             #expect(backend.first("three") == "3")
             #expect(backend.first("t") == "30s", "the next statement has the default timeout again")
