@@ -1,3 +1,4 @@
+import Dispatch
 import NIOPosix
 import Synchronization
 
@@ -12,21 +13,44 @@ struct BlockingRunner: Sendable {
     /// Why a statement was cancelled from this side.
     enum CancelReason: Sendable { case deadline, task }
 
+    /// One statement's cancellation: why, and whether a cancel request is on
+    /// its way. A statement does not hand its connection back until that
+    /// request is done: PostgreSQL ignores a cancel that reaches an idle
+    /// backend, but one still travelling could hit the next statement.
     final class CancelState: Sendable {
-        private let state = Mutex<(inFlight: Bool, reason: CancelReason?)>((true, nil))
+        private struct State {
+            var inFlight = true
+            var reason: CancelReason?
+            var requestSent = false
+        }
 
-        /// Records the first reason; true when a cancel request should be sent.
+        private let state = Mutex(State())
+        private let requestDone = DispatchSemaphore(value: 0)
+
+        /// Records the first reason; true when the caller must send a cancel
+        /// request (and then call `requestFinished()`).
         func request(_ reason: CancelReason) -> Bool {
             state.withLock { state in
                 guard state.inFlight, state.reason == nil else { return false }
                 state.reason = reason
+                state.requestSent = true
                 return true
             }
         }
 
         var inFlight: Bool { state.withLock { $0.inFlight } }
         var reason: CancelReason? { state.withLock { $0.reason } }
-        func finish() { state.withLock { $0.inFlight = false } }
+
+        func requestFinished() { requestDone.signal() }
+
+        /// The statement is over: waits for a cancel request sent for it.
+        func finish() {
+            let mustWait = state.withLock { state in
+                state.inFlight = false
+                return state.requestSent
+            }
+            if mustWait { requestDone.wait() }
+        }
     }
 
     /// Runs `work` with `connection` on the thread pool. `timeout` (if any)
@@ -44,11 +68,16 @@ struct BlockingRunner: Sendable {
         let state = CancelState()
         let cancelThreadPool = self.cancelThreadPool
         let sendCancel: @Sendable () -> Void = {
-            cancelThreadPool.submit { _ in if state.inFlight { connection.cancel() } }
+            cancelThreadPool.submit { _ in
+                if state.inFlight { connection.cancel() }
+                state.requestFinished()
+            }
         }
+        // The server's statement_timeout (the same duration) normally ends the
+        // statement first; this timer is the backstop for a server that does not.
         let timer = timeout.map { timeout in
             Task {
-                try? await Task.sleep(for: timeout)
+                try? await Task.sleep(for: timeout + .milliseconds(100))
                 if !Task.isCancelled, state.request(.deadline) { sendCancel() }
             }
         }
@@ -56,6 +85,13 @@ struct BlockingRunner: Sendable {
         do {
             let job: @Sendable () throws -> R = {
                 defer { state.finish() }
+                // Cancelled while queued for a thread: the cancel request found
+                // nothing running, so do not start.
+                if let reason = state.reason {
+                    throw PostgresError(
+                        code: reason == .task ? .cancelled : .deadlineExceeded,
+                        message: "cancelled before it was sent", sqlState: "57014")
+                }
                 return try work(connection)
             }
             if !cancellable { return try await threadPool.runIfActive(job) }

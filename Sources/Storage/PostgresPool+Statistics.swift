@@ -8,6 +8,12 @@ extension PostgresPool {
         public var idle: Int
         /// Callers waiting for a connection.
         public var waiting: Int
+
+        public init(open: Int, idle: Int, waiting: Int) {
+            self.open = open
+            self.idle = idle
+            self.waiting = waiting
+        }
     }
 
     public var statistics: Statistics {

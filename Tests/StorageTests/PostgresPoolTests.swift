@@ -38,6 +38,51 @@ struct PostgresPoolTests {
         }
     }
 
+    @Test func manyCallersShareAFewConnections() async throws {
+        try await TestDatabase.withPool(size: 3, acquireTimeout: .seconds(20)) { pool in
+            let pids = try await withThrowingTaskGroup(of: String?.self) { group in
+                for n in 0..<60 {
+                    group.addTask {
+                        try await pool.withTransaction(isolation: n % 2 == 0 ? .readCommitted : .repeatableRead) { tx in
+                            try await tx.query("SELECT pg_backend_pid() AS pid, $1::int AS n", [n]).first("pid")
+                        }
+                    }
+                }
+                return try await group.reduce(into: Set<String?>()) { $0.insert($1) }
+            }
+            #expect(pids.count <= 3, "no more backends than the pool's size")
+            #expect(pool.statistics == PostgresPool.Statistics(open: pids.count, idle: pids.count, waiting: 0))
+        }
+    }
+
+    @Test func aCancelledWaiterLeavesTheQueueAndLeaksNoSlot() async throws {
+        try await TestDatabase.withPool(size: 1, acquireTimeout: .seconds(30)) { pool in
+            let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+            let (held, heldSignal) = AsyncStream<Void>.makeStream()
+            let holder = Task {
+                try await pool.withConnection { _ in
+                    heldSignal.yield()
+                    for await _ in release { break }
+                }
+            }
+            for await _ in held { break }
+            let waiter = Task { try await pool.withConnection { _ in } }
+            while pool.statistics.waiting == 0 { await Task.yield() }
+            waiter.cancel()
+            do {
+                try await waiter.value
+                Issue.record("a cancelled waiter got a connection")
+            } catch let error as PostgresError {
+                #expect(error.code == .cancelled)
+            }
+            #expect(pool.statistics.waiting == 0)
+            releaseSignal.yield()
+            try await holder.value
+            #expect(try await pool.withConnection { try await $0.query("SELECT 1 AS one").first("one") } == "1")
+            #expect(pool.statistics.open == 1)
+        }
+    }
+
     @Test func aStatementPastItsTimeoutIsCancelledAndTheConnectionIsReused() async throws {
         try await TestDatabase.withPool(size: 1) { pool in
             let clock = ContinuousClock()

@@ -25,9 +25,11 @@ public final class ScratchPostgres: Sendable {
     }
 
     public init() throws {
+        _ = Self.sweepOnce
         directory = try TemporaryDirectory()
         port = try Self.freePort()
         do {
+            try directory.write(Self.ownerFile, "\(getpid())\n")
             if getuid() == 0 { try Self.run("/bin/chown", ["postgres", directory.url.path]) }
             try asClusterUser("initdb", ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "-N"])
             let settings = """
@@ -77,6 +79,28 @@ public final class ScratchPostgres: Sendable {
         try asClusterUser("pg_ctl", ["-D", dataDirectory, "-l", directory.path("postgresql.log"), "-w", "-t", "60", "start"])
     }
 
+    /// Which test process made a cluster: a crashed process runs no `stop()`.
+    static let ownerFile = "owner.pid"
+
+    /// Once per process: stops and deletes the clusters of test processes
+    /// that are gone (crashed or killed), so they do not pile up.
+    static let sweepOnce: Void = {
+        let temporary = FileManager.default.temporaryDirectory
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        for name in names where name.hasPrefix("attr-test-") {
+            let directory = temporary.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: directory.appendingPathComponent(ownerFile), encoding: .utf8),
+                let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            let data = directory.appendingPathComponent("pg").path
+            if FileManager.default.fileExists(atPath: data) {
+                try? runAsClusterUser("pg_ctl", ["-D", data, "-w", "-m", "immediate", "stop"])
+            }
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }()
+
     /// Stops the server (if running) and deletes its directory.
     public func stop() {
         try? asClusterUser("pg_ctl", ["-D", dataDirectory, "-w", "-m", "immediate", "stop"])
@@ -98,6 +122,10 @@ public final class ScratchPostgres: Sendable {
     }
 
     private func asClusterUser(_ tool: String, _ arguments: [String]) throws {
+        try Self.runAsClusterUser(tool, arguments)
+    }
+
+    private static func runAsClusterUser(_ tool: String, _ arguments: [String]) throws {
         if getuid() == 0 {
             try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", "\(Self.binaries)/\(tool)"] + arguments)
         } else {
