@@ -30,7 +30,7 @@ public final class ScratchPostgres: Sendable {
         port = try Self.freePort()
         do {
             try directory.write(Self.ownerFile, "\(getpid())\n")
-            if getuid() == 0 { try Self.run("/bin/chown", ["postgres", directory.url.path]) }
+            if getuid() == 0 { try ChildProcess.run("/bin/chown", ["postgres", directory.url.path]) }
             try asClusterUser("initdb", ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "-N"])
             let settings = """
 
@@ -111,14 +111,14 @@ public final class ScratchPostgres: Sendable {
     /// own (CREATE DATABASE refuses a transaction); throws with psql's output.
     public func psql(database: String, _ sql: String) throws {
         let statements = sql.components(separatedBy: ";\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try Self.run("\(Self.binaries)/psql", [
+        try ChildProcess.run("\(Self.binaries)/psql", [
             "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", "\(port)", "-U", "postgres", "-d", database,
         ] + statements.flatMap { ["-c", $0] })
     }
 
     /// A superuser pg_dump of the `attribution` database (data and schema), as text.
     public func dump() throws -> String {
-        try Self.run("\(Self.binaries)/pg_dump", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "postgres", "attribution"])
+        try ChildProcess.run("\(Self.binaries)/pg_dump", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "postgres", "attribution"])
     }
 
     private func asClusterUser(_ tool: String, _ arguments: [String]) throws {
@@ -127,54 +127,10 @@ public final class ScratchPostgres: Sendable {
 
     private static func runAsClusterUser(_ tool: String, _ arguments: [String]) throws {
         if getuid() == 0 {
-            try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", "\(Self.binaries)/\(tool)"] + arguments)
+            try ChildProcess.run("/usr/sbin/runuser", ["-u", "postgres", "--", "\(Self.binaries)/\(tool)"] + arguments)
         } else {
-            try Self.run("\(Self.binaries)/\(tool)", arguments)
+            try ChildProcess.run("\(Self.binaries)/\(tool)", arguments)
         }
-    }
-
-    public struct CommandFailed: Error, CustomStringConvertible {
-        public let command: String
-        public let output: String
-        public var description: String { "\(command) failed: \(output)" }
-    }
-
-    /// Runs a command to completion; returns its standard output. It uses
-    /// posix_spawn and waitpid (Foundation's Process sometimes never notices
-    /// the exit of a child that started a daemon), and output goes to files,
-    /// not pipes, which a server the command starts could inherit.
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("attr-cmd-\(UUID().uuidString)").path
-        let (outputPath, errorPath) = (base + ".out", base + ".err")
-        defer {
-            unlink(outputPath)
-            unlink(errorPath)
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else {
-            throw CommandFailed(command: executable, output: String(cString: strerror(spawned)))
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let output = (try? Data(contentsOf: URL(fileURLWithPath: outputPath))) ?? Data()
-        // Exited normally with status 0 (WIFEXITED && WEXITSTATUS == 0).
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
-            let errors = (try? Data(contentsOf: URL(fileURLWithPath: errorPath))) ?? Data()
-            throw CommandFailed(
-                command: ([executable] + arguments).joined(separator: " "),
-                output: String(decoding: errors + output, as: UTF8.self))
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// A TCP port nothing listens on now (bound to port 0, then released).
@@ -191,7 +147,7 @@ public final class ScratchPostgres: Sendable {
                 bind(descriptor, raw, length) == 0 && getsockname(descriptor, raw, &length) == 0
             }
         }
-        guard bound else { throw CommandFailed(command: "bind 127.0.0.1:0", output: String(cString: strerror(errno))) }
+        guard bound else { throw ChildProcess.CommandFailed(command: "bind 127.0.0.1:0", output: String(cString: strerror(errno))) }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
