@@ -48,4 +48,18 @@ struct PoolRestartTests {
             #expect(try await pool.withConnection { try await $0.query("SELECT 7 AS seven").first("seven") } == "7")
         }
     }
+
+    @Test func aListenerReconnectsAndListensAgainAfterARestart() async throws {
+        let scratch = try ScratchPostgres()
+        defer { scratch.stop() }
+        try await TestDatabase.withPool(size: 1, url: scratch.appURL) { pool in
+            let events = PostgresListener.listen(try ConnectionString(scratch.appURL), channels: ["jobs"], logger: TestDatabase.logger)
+            var iterator = events.makeAsyncIterator()
+            #expect(await iterator.next() == .reconnected)
+            try scratch.restart()
+            #expect(await iterator.next() == .reconnected, "it noticed, reconnected and said so")
+            try await pool.withConnection { try await $0.notify("jobs", payload: "after restart") }
+            #expect(await iterator.next() == .notification(channel: "jobs", payload: "after restart"))
+        }
+    }
 }
