@@ -130,6 +130,10 @@ let package = Package(
         .target(
             name: "AttrdCore",
             dependencies: [
+                "CoreServices",
+                "InteropService",
+                "Protos",
+                "RPCServer",
                 "Identity",
                 "LayeredConfig",
                 "Secrets",
@@ -137,6 +141,7 @@ let package = Package(
                 "TLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -146,6 +151,10 @@ let package = Package(
             name: "AttrctlCore",
             dependencies: [
                 "LayeredConfig",
+                "Protos",
+                "RPCClient",
+                "TLS",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -230,7 +239,8 @@ let package = Package(
         .testTarget(
             name: "AttrdCoreTests",
             dependencies: [
-                "AttrdCore", "Identity", "LayeredConfig", "Secrets", "Storage", "TestSupport",
+                "AttrdCore", "Identity", "LayeredConfig", "Protos", "RPCClient", "Secrets", "Storage", "TestSupport", "TLS", "Wire",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -23,6 +23,7 @@ attrd starts on $ATTRD_LISTEN (mutual TLS; dev PKI in certs/dev/, database in .d
 attrctl's current context is now "attrd-dev" (admin of demo tenant 1). In another shell:
 
   export PATH="$BIN:\$PATH"
+  attrctl health                # a call over mutual TLS as tenant 1's admin
   attrctl config view           # the settings attrctl will use, and where each comes from
   attrctl config get-contexts
 

@@ -1,44 +1,68 @@
 public import Logging
+public import NIOCore
 public import ServiceLifecycle
+import CoreServices
 import Storage
+import RPCServer
 import TLS
 import UnixSignals
 
-/// The attrd process: checks its TLS material and database, then serves until
-/// a graceful shutdown. Until the RPC runtime lands there is nothing to serve,
-/// so it only waits for shutdown once its checks pass.
+/// The attrd process: checks its TLS material and database, then serves RPCs
+/// until a graceful shutdown (SIGTERM, SIGINT), reloading its TLS material on SIGHUP.
 public struct AttrdApplication: Service {
     public let configuration: AttrdConfiguration
     public let logger: Logger
-    private let onReady: @Sendable () -> Void
+    private let onReady: @Sendable (SocketAddress) -> Void
 
-    /// - Parameter onReady: called once the start-up checks have passed.
-    public init(configuration: AttrdConfiguration, logger: Logger, onReady: @escaping @Sendable () -> Void = {}) {
+    /// - Parameter onReady: called with the listening address once attrd serves.
+    public init(
+        configuration: AttrdConfiguration, logger: Logger,
+        onReady: @escaping @Sendable (SocketAddress) -> Void = { _ in }
+    ) {
         self.configuration = configuration
         self.logger = logger
         self.onReady = onReady
     }
 
     public func run() async throws {
-        let credentials = try loadCredentials()
+        let tls = try makeTLSContext()
+        let certificate = try? X509Certificate.load(pemFile: configuration.tls.certificateChain).first
         let database = try await checkDatabase()
         let storage = try await openStorage()
-        logger.notice(
-            "attrd ready",
-            metadata: Logger.Metadata([
-                .listen: "\(configuration.listen)",
-                .trustDomain: "\(configuration.trustDomain)",
-                .certificate: "\(credentials.certificateChain[0].subject)",
-                .certificateExpiry: "\(credentials.certificateChain[0].notAfter)",
-                .database: "\(configuration.database)",
-                .databaseRole: "\(database.role)",
-                .serverVersion: "\(database.serverVersion)",
-            ])
-        )
-        onReady()
-        try? await gracefulShutdown()
+        let (server, health) = try makeRPCServer(tls: tls)
+        do {
+            try await serve(server, health: health, database: database, certificate: certificate)
+        } catch {
+            await storage.close()
+            throw error
+        }
         await storage.close()
         logger.notice("attrd stopped")
+    }
+
+    private func serve(
+        _ server: RPCServer, health: HealthStatus, database: DatabaseProbe.Report, certificate: X509Certificate?
+    ) async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await server.run() }
+            group.addTask { await cancelWhenGracefulShutdown { await self.reloadTLSOnHangup(server) } }
+            let address = try await server.listeningAddress
+            logger.notice(
+                "attrd ready",
+                metadata: Logger.Metadata([
+                    .listen: "\(address.ipAddress ?? "?"):\(address.port ?? 0)",
+                    .trustDomain: "\(configuration.trustDomain)",
+                    .certificate: "\(certificate?.subject ?? "?")",
+                    .certificateExpiry: "\(certificate.map { "\($0.notAfter)" } ?? "?")",
+                    .database: "\(configuration.database)",
+                    .databaseRole: "\(database.role)",
+                    .serverVersion: "\(database.serverVersion)",
+                ])
+            )
+            onReady(address)
+            try? await gracefulShutdown()
+            health.shutDown()
+        }
     }
 
     /// Runs under a service group that shuts down gracefully on SIGTERM or SIGINT.
@@ -51,20 +75,6 @@ public struct AttrdApplication: Service {
             )
         )
         try await group.run()
-    }
-
-    private func loadCredentials() throws -> ServerCredentials {
-        let files = configuration.tls
-        do {
-            return try ServerCredentials(
-                certificateFile: files.certificateChain,
-                privateKeyFile: files.privateKey,
-                clientCAFile: files.clientCA,
-                crlFile: files.crl
-            )
-        } catch {
-            throw StartupError(check: "TLS material", reason: error.message)
-        }
     }
 
     private func checkDatabase() async throws -> DatabaseProbe.Report {

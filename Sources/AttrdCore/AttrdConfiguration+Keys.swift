@@ -12,5 +12,10 @@ extension AttrdConfiguration {
         public static let databaseURL = ConfigKey(flag: "database-url", environment: "ATTRD_DATABASE_URL")
         public static let trustDomain = ConfigKey(flag: "trust-domain", environment: "ATTRD_TRUST_DOMAIN")
         public static let logLevel = ConfigKey(flag: "log-level", environment: "ATTRD_LOG_LEVEL")
+        public static let tlsMinimumVersion = ConfigKey(flag: "tls-min-version", environment: "ATTRD_TLS_MIN_VERSION")
+        public static let enableInteropService = ConfigKey(
+            flag: "enable-interop-service", environment: "ATTRD_ENABLE_INTEROP_SERVICE")
+        public static let shutdownGracePeriod = ConfigKey(
+            flag: "shutdown-grace-period", environment: "ATTRD_SHUTDOWN_GRACE_PERIOD")
     }
 }

@@ -8,7 +8,7 @@ extension AttrdConfiguration {
     public init(layers: ConfigLayers) throws(ConfigurationError) {
         let file = ValueParsers.readableFile
         self.init(
-            listen: try layers.value(Keys.listen, default: Self.defaultListen, ValueParsers.hostAndPort),
+            listen: try layers.value(Keys.listen, default: Self.defaultListen, ValueParsers.listenAddress),
             tls: TLSFiles(
                 certificateChain: try layers.required(Keys.certificate, hint: "the server certificate chain (PEM)", file),
                 privateKey: try layers.required(Keys.privateKey, hint: "the server private key (PEM)", file),
@@ -23,6 +23,7 @@ extension AttrdConfiguration {
             trustDomain: try layers.value(Keys.trustDomain, default: Self.defaultTrustDomain, Self.trustDomain),
             logLevel: try layers.value(Keys.logLevel, default: .info, Self.logLevel)
         )
+        self.rpc = try RPC(layers: layers)
         self.storage = try StorageSettings(layers: layers)
     }
 

@@ -31,6 +31,15 @@ public struct AttrdOptions: ParsableArguments {
     @Option(help: "trace, debug, info, notice, warning, error or critical (env: ATTRD_LOG_LEVEL; default info).")
     public var logLevel: String?
 
+    @Option(help: "Lowest TLS version accepted, 1.2 or 1.3 (env: ATTRD_TLS_MIN_VERSION; default 1.3).")
+    public var tlsMinVersion: String?
+
+    @Option(help: "Also serve arpc.test.v1.TestService, true or false (env: ATTRD_ENABLE_INTEROP_SERVICE; default false).")
+    public var enableInteropService: String?
+
+    @Option(help: "Seconds in-flight calls may run after SIGTERM (env: ATTRD_SHUTDOWN_GRACE_PERIOD; default 30).")
+    public var shutdownGracePeriod: String?
+
     /// --owner-database-url, --database-pool-size, --master-key-file.
     @OptionGroup public var storage: AttrdStorageOptions
 
@@ -42,7 +51,8 @@ public struct AttrdOptions: ParsableArguments {
         let pairs: [(ConfigKey, String?)] = [
             (keys.listen, listen), (keys.certificate, cert), (keys.privateKey, key), (keys.clientCA, ca),
             (keys.crl, crl), (keys.databaseURL, databaseURL), (keys.trustDomain, trustDomain),
-            (keys.logLevel, logLevel),
+            (keys.logLevel, logLevel), (keys.tlsMinimumVersion, tlsMinVersion),
+            (keys.enableInteropService, enableInteropService), (keys.shutdownGracePeriod, shutdownGracePeriod),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
             .merging(storage.flags) { $1 }

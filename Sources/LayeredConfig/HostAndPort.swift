@@ -8,8 +8,9 @@ public struct HostAndPort: Hashable, Sendable, CustomStringConvertible {
         self.port = port
     }
 
-    /// Parses `host:port`, `1.2.3.4:port` or `[v6-address]:port`.
-    public init(parsing text: String) throws(InvalidValue) {
+    /// Parses `host:port`, `1.2.3.4:port` or `[v6-address]:port`. Port 0
+    /// ("any free port", for listening in tests) only when `allowingPortZero`.
+    public init(parsing text: String, allowingPortZero: Bool = false) throws(InvalidValue) {
         let expected = "expected HOST:PORT, e.g. 127.0.0.1:7443 or [::1]:7443"
         guard let colon = text.lastIndex(of: ":") else { throw InvalidValue(expected) }
         var host = Substring(text[..<colon])
@@ -21,8 +22,9 @@ public struct HostAndPort: Hashable, Sendable, CustomStringConvertible {
             throw InvalidValue("an IPv6 address must be in brackets, e.g. [::1]:7443")
         }
         guard !host.isEmpty, !host.contains(where: \.isWhitespace) else { throw InvalidValue(expected) }
-        guard let port = Int(portText), (1...65535).contains(port) else {
-            throw InvalidValue("port must be a number from 1 to 65535")
+        let lowest = allowingPortZero ? 0 : 1
+        guard let port = Int(portText), (lowest...65535).contains(port) else {
+            throw InvalidValue("port must be a number from \(lowest) to 65535")
         }
         self.host = String(host)
         self.port = port

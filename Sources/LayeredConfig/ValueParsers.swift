@@ -53,6 +53,11 @@ public enum ValueParsers {
     public static func hostAndPort(_ text: String) throws(InvalidValue) -> HostAndPort {
         try HostAndPort(parsing: text)
     }
+
+    /// An address to listen on: like `hostAndPort`, and port 0 picks a free port.
+    public static func listenAddress(_ text: String) throws(InvalidValue) -> HostAndPort {
+        try HostAndPort(parsing: text, allowingPortZero: true)
+    }
 }
 
 extension String {

@@ -41,18 +41,21 @@ extension ClientConnectionHandler {
     }
 
     private func goingAway(_ goAway: GoAway) {
-        let code: StatusCode = goAway.code == .identityRejected ? .unauthenticated : .unavailable
-        let reason = goAway.message.isEmpty ? "\(goAway.code)" : "\(goAway.code): \(goAway.message)"
+        let reason: RPCError
+        if goAway.code == .identityRejected {
+            reason = RPCError(code: .unauthenticated, message: "the server rejected this client's identity: \(goAway.message)")
+        } else {
+            let detail = goAway.message.isEmpty ? "\(goAway.code)" : "\(goAway.code): \(goAway.message)"
+            reason = RPCError(code: .unavailable, message: "the server is closing the connection (\(detail))")
+        }
         logger.debug("server sent GOAWAY", metadata: ["rpc_goaway": "\(reason)"])
-        markUnusable(RPCError(code: code, message: "the server is closing the connection (\(reason))"))
+        markUnusable(reason)
         // Calls the server never processed may be retried elsewhere; those it did run to completion.
         for id in streams.keys where id > goAway.lastStreamID {
-            failStream(id, RPCError(code: code, message: "not processed: \(reason)"), cancel: false)
+            failStream(id, reason, cancel: false)
         }
         if goAway.code != .noError || streams.isEmpty {
-            for id in Array(streams.keys) {
-                failStream(id, RPCError(code: code, message: reason), cancel: false)
-            }
+            for id in Array(streams.keys) { failStream(id, reason, cancel: false) }
             context?.close(promise: nil)
         }
     }

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
+import Synchronization
 import TLS
 import Wire
 
@@ -20,6 +21,7 @@ extension RPCServer {
 
     private func configurePipeline(_ channel: any Channel) throws -> NIOAsyncChannel<ServerCall, Never> {
         let operations = channel.pipeline.syncOperations
+        let tls = self.tls.withLock { $0 }
         try operations.addHandler(OpenSSLHandler(context: tls, handshakeTimeout: configuration.handshakeTimeout, logger: logger))
         try operations.addHandler(ByteToMessageHandler(
             FrameDecoder(expectsPreface: true, maxMessageSize: Int(configuration.settings.maxMessageSize))))

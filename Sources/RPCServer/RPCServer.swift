@@ -3,6 +3,7 @@ public import NIOCore
 public import NIOPosix
 public import ServiceLifecycle
 public import TLS
+import Synchronization
 import Wire
 
 /// The RPC server: accepts mutual-TLS connections, speaks ARPC/1 on each, and
@@ -14,7 +15,8 @@ public final class RPCServer: Service, Sendable {
     struct GracefulShutdownEvent {}
 
     public let configuration: Configuration
-    let tls: TLSContext
+    /// The TLS context new connections use; replaced by `reloadTLS(_:)`.
+    let tls: Mutex<TLSContext>
     let router: Router
     let interceptors: [any ServerInterceptor]
     let tenantLimiter: TenantCallLimiter
@@ -31,7 +33,7 @@ public final class RPCServer: Service, Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) {
         self.configuration = configuration
-        self.tls = tls
+        self.tls = Mutex(tls)
         self.router = router
         self.interceptors = interceptors
         self.tenantLimiter = TenantCallLimiter(limit: configuration.maxCallsPerTenant)
@@ -45,6 +47,12 @@ public final class RPCServer: Service, Sendable {
         get async throws { try await address.futureResult.get() }
     }
 
+    /// Makes new connections use `context` (a reloaded certificate or CRL);
+    /// established connections keep the context they were made with.
+    public func reloadTLS(_ context: TLSContext) {
+        tls.withLock { $0 = context }
+    }
+
     public func run() async throws {
         let server: NIOAsyncChannel<NIOAsyncChannel<ServerCall, Never>, Never>
         do {
@@ -54,7 +62,8 @@ public final class RPCServer: Service, Sendable {
             throw error
         }
         address.succeed(server.channel.localAddress!)
-        logger.info("RPC server listening", metadata: ["rpc_address": "\(server.channel.localAddress!)"])
+        let local = server.channel.localAddress!
+        logger.info("RPC server listening", metadata: ["rpc_address": "\(local.ipAddress ?? "?"):\(local.port ?? 0)"])
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { connections in
                 try await server.executeThenClose { inbound in

@@ -46,10 +46,15 @@ public final class TLSContext: @unchecked Sendable {
         guard SSL_CTX_use_certificate_chain_file(context, chainFile) == 1 else {
             throw TLSError.fromQueue(.invalidPEM, "cannot load the certificate chain \(chainFile)")
         }
-        guard SSL_CTX_use_PrivateKey_file(context, keyFile, SSL_FILETYPE_PEM) == 1 else {
-            throw TLSError.fromQueue(.invalidPEM, "cannot load the private key \(keyFile)")
+        let bio = try PEMFile.open(keyFile)
+        defer { BIO_free(bio) }
+        guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else {
+            throw TLSError.fromQueue(.invalidPEM, "\(keyFile) holds no PEM private key")
         }
-        guard SSL_CTX_check_private_key(context) == 1 else {
+        defer { EVP_PKEY_free(key) }
+        guard X509_check_private_key(SSL_CTX_get0_certificate(context), key) == 1,
+            SSL_CTX_use_PrivateKey(context, key) == 1
+        else {
             throw TLSError.fromQueue(.keyMismatch, "\(keyFile) is not the key of \(chainFile)")
         }
     }

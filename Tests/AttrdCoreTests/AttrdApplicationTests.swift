@@ -1,5 +1,7 @@
 import AttrdCore
 import Foundation
+import NIOCore
+import Protos
 import LayeredConfig
 import Logging
 import ServiceLifecycle
@@ -18,7 +20,7 @@ struct AttrdApplicationTests {
     func configuration(database: String? = nil, key: String = DevPKI.serverKey) throws -> AttrdConfiguration {
         let url = try #require(database ?? TestEnvironment.databaseURL)
         var configuration = AttrdConfiguration(
-            listen: HostAndPort(host: "127.0.0.1", port: 7443),
+            listen: HostAndPort(host: "127.0.0.1", port: 0),
             tls: .init(
                 certificateChain: DevPKI.serverCertificate, privateKey: key,
                 clientCA: DevPKI.caCertificate, crl: DevPKI.crl),
@@ -29,16 +31,17 @@ struct AttrdApplicationTests {
         return configuration
     }
 
-    @Test func becomesReadyThenStopsOnGracefulShutdown() async throws {
-        let (ready, readySignal) = AsyncStream<Void>.makeStream()
-        let application = AttrdApplication(configuration: try configuration(), logger: Self.logger) {
-            readySignal.yield()
+    @Test func servesHealthThenStopsOnGracefulShutdown() async throws {
+        let (ready, readySignal) = AsyncStream<Int>.makeStream()
+        let application = AttrdApplication(configuration: try configuration(), logger: Self.logger) { address in
+            readySignal.yield(address.port ?? 0)
         }
         let group = ServiceGroup(services: [application], logger: Self.logger)
         try await withThrowingTaskGroup { tasks in
             tasks.addTask { try await group.run() }
             var iterator = ready.makeAsyncIterator()
-            await iterator.next()
+            let port = try #require(await iterator.next())
+            #expect(try await AttrdHealthCheck.check(port: port) == .serving)
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }

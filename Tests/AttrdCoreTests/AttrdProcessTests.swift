@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import Protos
 import Synchronization
 import TestSupport
 import Testing
@@ -18,14 +20,18 @@ struct AttrdProcessTests {
         process.arguments = [
             "--cert", DevPKI.serverCertificate, "--key", DevPKI.serverKey, "--ca", DevPKI.caCertificate,
             "--crl", DevPKI.crl, "--database-url", try #require(TestEnvironment.databaseURL),
+            "--listen", "127.0.0.1:0",
         ]
         let stderr = Pipe()
         process.standardError = stderr
         let lines = LineReader(stderr.fileHandleForReading)
         try process.run()
 
-        let ready = await lines.first { $0.contains("attrd ready") }
-        #expect(ready != nil, "attrd exited before it was ready: \(lines.collected)")
+        let ready = try #require(await lines.first { $0.contains("attrd ready") }, "attrd exited: \(lines.collected)")
+        // The ready line names the address: attrd_listen=127.0.0.1:PORT
+        let port = try #require(ready.split(separator: " ").first { $0.hasPrefix("attrd_listen=") }
+            .flatMap { $0.split(separator: ":").last }.flatMap { Int($0) })
+        #expect(try await AttrdHealthCheck.check(port: port) == .serving)
         process.terminate()  // SIGTERM
         let stopped = await lines.first { $0.contains("attrd stopped") }
         process.waitUntilExit()

@@ -65,7 +65,7 @@ struct CancellationTests {
 
     @Test func serverEnforcesTheDeadlineItself() async throws {
         try await InteropHarness.withServer { server in
-            var raw = try await RawConnection.connect(port: server.port)
+            let raw = try await RawConnection.connect(port: server.port)
             _ = try await raw.handshake()
             let request = try RPCClientTestCodec.encode(
                 Arpc_Test_V1_StreamingOutputCallRequest.responses([1], intervalMicroseconds: 30_000_000))

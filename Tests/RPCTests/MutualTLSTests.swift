@@ -50,7 +50,7 @@ struct MutualTLSTests {
                 _ = try await server.withTestClient("bad/no-uri-san") { try await $0.emptyCall(Arpc_Test_V1_Empty()) }
             } catch let error as RPCError {
                 #expect(error.code == .unauthenticated)
-                #expect(error.message.contains("IDENTITY_REJECTED"))
+                #expect(error.message.contains("rejected this client's identity"))
             }
         }
     }

@@ -7,10 +7,20 @@ import Wire
 
 /// A bare ARPC/1 connection over mutual TLS, for protocol-level tests: it
 /// writes exactly the bytes a test gives it and reports every frame the
-/// server sends, so misbehaving clients can be played.
-struct RawConnection {
+/// server sends, so misbehaving clients can be played. Closed when released.
+final class RawConnection {
     let channel: NIOAsyncChannel<FrameDecoder.Event, ByteBuffer>
     private var inbound: NIOAsyncChannelInboundStream<FrameDecoder.Event>.AsyncIterator
+
+    private init(channel: NIOAsyncChannel<FrameDecoder.Event, ByteBuffer>) {
+        self.channel = channel
+        self.inbound = channel.inbound.makeAsyncIterator()
+    }
+
+    deinit {
+        channel.outbound.finish()
+        channel.channel.close(promise: nil)
+    }
 
     static func connect(port: Int, certificate: String = "clients/tenant1-admin") async throws -> RawConnection {
         let tls = try TLSContext.client(
@@ -26,11 +36,11 @@ struct RawConnection {
                     return try NIOAsyncChannel<FrameDecoder.Event, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        return RawConnection(channel: channel, inbound: channel.inbound.makeAsyncIterator())
+        return RawConnection(channel: channel)
     }
 
     /// Sends the preface and an empty SETTINGS, and reads the server's SETTINGS.
-    mutating func handshake() async throws -> Settings? {
+    func handshake() async throws -> Settings? {
         var buffer = ByteBuffer(bytes: ConnectionPreface.current.bytes)
         Frame.settings(.defaults).encode(into: &buffer)
         try await channel.outbound.write(buffer)
@@ -49,7 +59,7 @@ struct RawConnection {
     }
 
     /// The next frame from the server; nil once the connection is closed.
-    mutating func next() async throws -> FrameDecoder.Event? {
+    func next() async throws -> FrameDecoder.Event? {
         do {
             return try await inbound.next()
         } catch {
@@ -58,7 +68,7 @@ struct RawConnection {
     }
 
     /// The next frame that is not a window update or a PING.
-    mutating func nextSignificant() async throws -> Frame? {
+    func nextSignificant() async throws -> Frame? {
         while let event = try await next() {
             switch event {
             case .frame(.windowUpdate), .frame(.ping): continue
@@ -70,7 +80,7 @@ struct RawConnection {
     }
 
     /// Every frame until the server closes the connection.
-    mutating func framesUntilClosed() async throws -> [Frame] {
+    func framesUntilClosed() async throws -> [Frame] {
         var frames: [Frame] = []
         while let event = try await next() {
             if case .frame(let frame) = event { frames.append(frame) }

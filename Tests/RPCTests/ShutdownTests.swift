@@ -33,7 +33,7 @@ struct ShutdownTests {
 
     @Test func goAwayStopsNewCallsOnThatConnectionOnly() async throws {
         try await InteropHarness.withServer { server in
-            var raw = try await RawConnection.connect(port: server.port)
+            let raw = try await RawConnection.connect(port: server.port)
             _ = try await raw.handshake()
             // One response at once, a second 200 ms later: the call is surely in flight after the first.
             var request = Arpc_Test_V1_StreamingOutputCallRequest.responses([7])
@@ -62,9 +62,16 @@ struct ShutdownTests {
 
     @Test func gracePeriodCancelsCallsThatRunTooLong() async throws {
         try await InteropHarness.withServer(configure: { $0.shutdownGracePeriod = .milliseconds(100) }) { server in
-            var raw = try await RawConnection.connect(port: server.port)
+            let raw = try await RawConnection.connect(port: server.port)
             _ = try await raw.handshake()
-            try await raw.send(.call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.fullDuplexCall)))
+            // A bidirectional call that answers one request and then waits for more, forever.
+            try await raw.send(
+                .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.fullDuplexCall)),
+                .message(streamID: 1, try RPCClientTestCodec.encode(Arpc_Test_V1_StreamingOutputCallRequest.responses([1])), flags: []))
+            guard case .message(1, _, _)? = try await raw.nextSignificant() else {
+                Issue.record("the call did not start")
+                return
+            }
             await server.group.triggerGracefulShutdown()
             let frames = try await raw.framesUntilClosed()
             #expect(frames.contains(.trailers(streamID: 1, Trailers(status: Status(

@@ -26,9 +26,9 @@ struct DevPKITests {
         #expect(server.subjectAlternativeNames == [.dns("localhost"), .ipAddress("127.0.0.1")])
         #expect(verifier.verify(server, for: .tlsServer).isValid)
         #expect(!verifier.verify(server, for: .tlsClient).isValid, "a server certificate is not a client one")
-        _ = try ServerCredentials(
-            certificateFile: DevPKI.serverCertificate, privateKeyFile: DevPKI.serverKey,
-            clientCAFile: DevPKI.caCertificate, crlFile: DevPKI.crl)
+        _ = try TLSContext.server(
+            certificateChain: DevPKI.serverCertificate, privateKey: DevPKI.serverKey,
+            clientCA: DevPKI.caCertificate, crl: DevPKI.crl)
     }
 
     @Test(arguments: [

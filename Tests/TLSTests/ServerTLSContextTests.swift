@@ -2,13 +2,13 @@ import TLS
 import TestSupport
 import Testing
 
-@Suite("Server TLS material", .enabled(if: TestEnvironment.hasDevPKI, "certs/dev missing: run certs/dev-pki.sh or make test"))
-struct ServerCredentialsTests {
+@Suite("Server TLS context", .enabled(if: TestEnvironment.hasDevPKI, "certs/dev missing: run certs/dev-pki.sh or make test"))
+struct ServerTLSContextTests {
     @Test func keyOfAnotherCertificateIsAMismatch() {
         do {
-            _ = try ServerCredentials(
-                certificateFile: DevPKI.serverCertificate, privateKeyFile: DevPKI.path("clients/tenant1-admin.key"),
-                clientCAFile: DevPKI.caCertificate, crlFile: nil)
+            _ = try TLSContext.server(
+                certificateChain: DevPKI.serverCertificate, privateKey: DevPKI.path("clients/tenant1-admin.key"),
+                clientCA: DevPKI.caCertificate)
             Issue.record("accepted a key that is not the certificate's")
         } catch {
             #expect(error.code == .keyMismatch)
@@ -20,7 +20,8 @@ struct ServerCredentialsTests {
         defer { directory.remove() }
         let garbage = try directory.write("garbage.pem", "not a certificate\n")
         let cases: [(String, String, String, String?, TLSError.Code)] = [
-            ("/nonexistent.crt", DevPKI.serverKey, DevPKI.caCertificate, nil, .unreadableFile),
+            ("/nonexistent.crt", DevPKI.serverKey, DevPKI.caCertificate, nil, .invalidPEM),
+            (DevPKI.serverCertificate, "/nonexistent.key", DevPKI.caCertificate, nil, .unreadableFile),
             (garbage, DevPKI.serverKey, DevPKI.caCertificate, nil, .invalidPEM),
             (DevPKI.serverCertificate, garbage, DevPKI.caCertificate, nil, .invalidPEM),
             (DevPKI.serverCertificate, DevPKI.serverKey, garbage, nil, .invalidPEM),
@@ -28,7 +29,7 @@ struct ServerCredentialsTests {
         ]
         for (certificate, key, ca, crl, code) in cases {
             do {
-                _ = try ServerCredentials(certificateFile: certificate, privateKeyFile: key, clientCAFile: ca, crlFile: crl)
+                _ = try TLSContext.server(certificateChain: certificate, privateKey: key, clientCA: ca, crl: crl)
                 Issue.record("accepted \(certificate) \(key) \(ca) \(crl ?? "")")
             } catch {
                 #expect(error.code == code)

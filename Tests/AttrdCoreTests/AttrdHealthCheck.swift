@@ -1,0 +1,20 @@
+import Logging
+import Protos
+import RPCClient
+import TLS
+import TestSupport
+
+/// Asks a running attrd for its health over mutual TLS, as tenant 1's admin.
+enum AttrdHealthCheck {
+    static func check(port: Int) async throws -> Arpc_Health_V1_HealthCheckResponse.ServingStatus {
+        let tls = try TLSContext.client(
+            serverName: "localhost", trustedCA: DevPKI.caCertificate,
+            certificateChain: DevPKI.path("clients/tenant1-admin.crt"),
+            privateKey: DevPKI.path("clients/tenant1-admin.key"))
+        let client = RPCClient(
+            configuration: RPCClient.Configuration(host: "127.0.0.1", port: port), tls: tls,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        defer { Task { await client.close() } }
+        return try await Arpc_Health_V1_HealthClient(client).check(Arpc_Health_V1_HealthCheckRequest()).status
+    }
+}
