@@ -40,6 +40,12 @@ extension PostgresPool {
     }
 
     private func grant() async throws(PostgresError) -> Grant {
+        // Fast path: no queue, no timer.
+        switch state.withLock({ $0.acquireNow() }) {
+        case .grant(let grant): return grant
+        case .closed: throw PostgresError(code: .poolClosed, message: "the pool was closed")
+        case .wait: break
+        }
         let id = nextWaiterID.wrappingAdd(1, ordering: .relaxed).oldValue
         let timeout = configuration.acquireTimeout
         let timer = Task { [weak self] in

@@ -24,16 +24,23 @@ extension PostgresPool {
             case closed
         }
 
-        /// A connection or a free slot now, else queues `waiter` (FIFO).
-        mutating func acquire(id: Int, waiter: Waiter) -> AcquireAction {
+        /// A connection or a free slot now, if there is one and nobody queues before us.
+        mutating func acquireNow() -> AcquireAction {
             if closed { return .closed }
+            guard waiters.isEmpty else { return .wait }
             if let connection = idle.popLast() { return .grant(.connection(connection)) }
             if slotsInUse < size {
                 slotsInUse += 1
                 return .grant(.connect)
             }
-            waiters.append((id, waiter))
             return .wait
+        }
+
+        /// A connection or a free slot now, else queues `waiter` (FIFO).
+        mutating func acquire(id: Int, waiter: Waiter) -> AcquireAction {
+            let now = acquireNow()
+            if case .wait = now { waiters.append((id, waiter)) }
+            return now
         }
 
         /// Takes `id` out of the queue (timed out or cancelled), if still there.
