@@ -27,7 +27,7 @@ struct AttrdStorageStartupTests {
     }
 
     @Test func withoutTheOwnerURLAnUnmigratedSchemaRefusesToStart() async throws {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         defer { scratch.stop() }
         do {
             try await AttrdApplication(configuration: try configuration(scratch, owner: false), logger: Self.logger).run()
@@ -40,7 +40,7 @@ struct AttrdStorageStartupTests {
     }
 
     @Test func keysRotateResealsUnderTheCurrentKey() async throws {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         defer { scratch.stop() }
         let old = try MasterKey.generate(id: "old")
         let new = try MasterKey.generate(id: "new")

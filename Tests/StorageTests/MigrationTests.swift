@@ -19,7 +19,7 @@ struct MigrationTests {
     }
 
     @Test func bundledMigrationsApplyOnceAndReRunningIsANoOp() async throws {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         defer { scratch.stop() }
         let bundled = try Migration.bundled()
         #expect(bundled.map(\.identifier) == ["0001_tenancy", "0002_integrations", "0003_core"])
@@ -35,7 +35,7 @@ struct MigrationTests {
     }
 
     @Test func twoConcurrentRunnersApplyEachMigrationExactlyOnce() async throws {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         defer { scratch.stop() }
         let runners = try (0..<3).map { _ in try migrator(scratch) }
         let applied = try await withThrowingTaskGroup(of: [Migration].self) { group in
@@ -48,7 +48,7 @@ struct MigrationTests {
     }
 
     @Test func aFailingMigrationLeavesTheSchemaUnchanged() async throws {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         defer { scratch.stop() }
         let good = Migration(version: 1, name: "good", sql: "CREATE TABLE good_table (id int);")
         let bad = Migration(
@@ -71,7 +71,7 @@ struct MigrationTests {
     }
 
     @Test func anEditedMigrationIsRefused() async throws {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         defer { scratch.stop() }
         try await migrator(scratch, [Migration(version: 1, name: "t", sql: "CREATE TABLE t (id int);")]).migrate()
         do {

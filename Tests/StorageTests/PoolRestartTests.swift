@@ -8,7 +8,7 @@ import Testing
 @Suite("Pool across a server restart", .enabled(if: ScratchPostgres.isAvailable || TestEnvironment.requiresAll, "PostgreSQL server binaries not installed"))
 struct PoolRestartTests {
     @Test func queriesSucceedAfterARestartWithoutANewPool() async throws {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         defer { scratch.stop() }
         try await TestDatabase.withPool(size: 3, acquireTimeout: .seconds(2), url: scratch.appURL) { pool in
             // Fill the pool with idle connections.
@@ -32,7 +32,7 @@ struct PoolRestartTests {
     }
 
     @Test func whileTheServerIsDownCallsFailAsUnavailableThenRecover() async throws {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         defer { scratch.stop() }
         try await TestDatabase.withPool(size: 2, acquireTimeout: .seconds(2), url: scratch.appURL) { pool in
             try await pool.withConnection { try await $0.query("SELECT 1") }
@@ -50,7 +50,7 @@ struct PoolRestartTests {
     }
 
     @Test func aListenerReconnectsAndListensAgainAfterARestart() async throws {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         defer { scratch.stop() }
         try await TestDatabase.withPool(size: 1, url: scratch.appURL) { pool in
             let events = PostgresListener.listen(try ConnectionString(scratch.appURL), channels: ["jobs"], logger: TestDatabase.logger)

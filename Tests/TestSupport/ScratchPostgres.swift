@@ -65,6 +65,15 @@ public final class ScratchPostgres: Sendable {
         }
     }
 
+    /// Makes and starts a cluster on a thread of its own: initdb and pg_ctl
+    /// block for a second or so, which must not hold up the cooperative pool
+    /// that every other test shares.
+    public static func start() async throws -> ScratchPostgres {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try ScratchPostgres() }) }
+        }
+    }
+
     /// `pg_ctl restart -m fast`: every connection is closed by the server.
     public func restart() throws {
         try asClusterUser("pg_ctl", ["-D", dataDirectory, "-l", directory.path("postgresql.log"), "-w", "-t", "60", "-m", "fast", "restart"])

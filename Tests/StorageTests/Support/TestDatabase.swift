@@ -68,7 +68,7 @@ enum TestDatabase {
 extension ScratchPostgres {
     /// A scratch cluster with the bundled migrations applied.
     static func migrated() async throws -> ScratchPostgres {
-        let scratch = try ScratchPostgres()
+        let scratch = try await ScratchPostgres.start()
         do {
             try await Migrator(
                 connectionString: ConnectionString(scratch.ownerURL), migrations: Migration.bundled(),
