@@ -56,14 +56,22 @@ struct InteropHarness {
     }
 
     /// A client presenting `certificate` (a dev PKI path without extension), or none.
-    func client(_ certificate: String? = "clients/tenant1-admin", configure: (inout RPCClient.Configuration) -> Void = { _ in }) throws -> RPCClient {
+    func client(_ certificate: String? = "clients/tenant1-admin") throws -> RPCClient {
+        try Self.client(port: port, certificate: certificate)
+    }
+
+    /// A client of whatever listens (or does not) on `port`.
+    static func client(
+        port: Int, certificate: String? = "clients/tenant1-admin",
+        configure: (inout RPCClient.Configuration) -> Void = { _ in }
+    ) throws -> RPCClient {
         let tls = try TLSContext.client(
             serverName: "localhost", trustedCA: DevPKI.caCertificate,
             certificateChain: certificate.map { DevPKI.path("\($0).crt") },
             privateKey: certificate.map { DevPKI.path("\($0).key") })
         var configuration = RPCClient.Configuration(host: "127.0.0.1", port: port)
         configure(&configuration)
-        return RPCClient(configuration: configuration, tls: tls, logger: Self.quiet)
+        return RPCClient(configuration: configuration, tls: tls, logger: quiet)
     }
 
     /// Runs `body` with a typed client of the test service, closing it afterwards.

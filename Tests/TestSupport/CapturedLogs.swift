@@ -9,11 +9,28 @@ public final class CapturedLogs: Sendable {
         public let metadata: [String: String]
     }
 
-    private let entries = Mutex<[Entry]>([])
+    private struct State {
+        var entries: [Entry] = []
+        var waiters: [(message: String, continuation: CheckedContinuation<Void, Never>)] = []
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
-    public var all: [Entry] { entries.withLock { $0 } }
+    public var all: [Entry] { state.withLock { $0.entries } }
+
+    /// Returns once a line with exactly this message has been logged (at once if it was).
+    public func waitFor(message: String) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let seen = state.withLock { state -> Bool in
+                if state.entries.contains(where: { $0.message == message }) { return true }
+                state.waiters.append((message, continuation))
+                return false
+            }
+            if seen { continuation.resume() }
+        }
+    }
 
     /// A logger whose lines land here (at every level).
     public func logger(label: String = "test") -> Logger {
@@ -22,7 +39,15 @@ public final class CapturedLogs: Sendable {
         return logger
     }
 
-    func append(_ entry: Entry) { entries.withLock { $0.append(entry) } }
+    func append(_ entry: Entry) {
+        let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.entries.append(entry)
+            let ready = state.waiters.filter { $0.message == entry.message }.map(\.continuation)
+            state.waiters.removeAll { $0.message == entry.message }
+            return ready
+        }
+        for continuation in ready { continuation.resume() }
+    }
 
     struct Handler: LogHandler {
         let logs: CapturedLogs
