@@ -9,10 +9,9 @@ struct KeysRotateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate",
         abstract: "Re-encrypt every stored secret with the current master key.",
-        discussion: """
-            Put the new key first in the master key file, keeping the old ones after it; run this;
-            once it reports every secret re-sealed, the old keys may be removed from the file.
-            """
+        discussion: "Put the new key first in the master key file, keep the old ones after it, and restart "
+            + "every attrd with that file. Then run this; once it reports every secret re-sealed, "
+            + "the old keys may be removed from the file."
     )
 
     @OptionGroup var options: AttrdOptions
