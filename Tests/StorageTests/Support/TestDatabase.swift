@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Storage
+import Synchronization
 import TestSupport
 import Testing
 
@@ -47,11 +48,26 @@ enum TestDatabase {
         let pool = try await pool(size: size, acquireTimeout: acquireTimeout, statementTimeout: statementTimeout, url: url)
         do {
             let result = try await body(pool)
+            try await dropTenants(madeWith: pool)
             await pool.close()
             return result
         } catch {
+            try? await dropTenants(madeWith: pool)
             await pool.close()
             throw error
+        }
+    }
+
+    /// Tenants `makeTenant` made, by the pool they were made with.
+    private static let tenants = Mutex<[ObjectIdentifier: [UUID]]>([:])
+
+    /// Deletes the tenants made with `pool`, and (ON DELETE CASCADE) their rows,
+    /// so the shared database does not grow with every run.
+    private static func dropTenants(madeWith pool: PostgresPool) async throws {
+        let ids = tenants.withLock { $0.removeValue(forKey: ObjectIdentifier(pool)) } ?? []
+        let database = Database(pool: pool)
+        for id in ids {
+            try await database.withTenant(id) { try await $0.query("DELETE FROM tenants WHERE id = $1", [id]) }
         }
     }
 
@@ -61,6 +77,7 @@ enum TestDatabase {
         try await database.withTenant(id) { tx in
             try await tx.query("INSERT INTO tenants (id, name) VALUES ($1, $2)", [id, name])
         }
+        tenants.withLock { $0[ObjectIdentifier(database.pool), default: []].append(id) }
         return id
     }
 }
