@@ -15,6 +15,10 @@ let package = Package(
     products: [
         .executable(name: "attrd", targets: ["attrd"]),
         .executable(name: "attrctl", targets: ["attrctl"]),
+        // For Benchmarks/ (its own package) and other tools built on the runtime.
+        .library(name: "RPCClient", targets: ["RPCClient"]),
+        .library(name: "Protos", targets: ["Protos"]),
+        .library(name: "TLS", targets: ["TLS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -1,4 +1,4 @@
-public import Protos
+import Protos
 public import RPCServer
 
 /// The services every attrd serves: health and reflection.

@@ -1,4 +1,4 @@
-public import Wire
+import Wire
 
 /// Maps method paths (`/package.Service/Method`) to handlers, for all four
 /// kinds of call. Built once before the server starts; immutable after.

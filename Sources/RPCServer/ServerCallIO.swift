@@ -1,4 +1,4 @@
-public import NIOCore
+import NIOCore
 public import Wire
 
 /// The message I/O of one call as a handler sees it (wraps the stream).

@@ -65,20 +65,20 @@ struct CancellationTests {
 
     @Test func serverEnforcesTheDeadlineItself() async throws {
         try await InteropHarness.withServer { server in
-            let raw = try await RawConnection.connect(port: server.port)
-            _ = try await raw.handshake()
-            let request = try RPCClientTestCodec.encode(
-                Arpc_Test_V1_StreamingOutputCallRequest.responses([1], intervalMicroseconds: 30_000_000))
-            try await raw.send(
-                .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.streamingOutputCall, timeoutMicroseconds: 50_000)),
-                .message(streamID: 1, request, flags: .endStream))
-            let frame = try await raw.nextSignificant()
-            guard case .trailers(1, let trailers)? = frame else {
-                Issue.record("expected trailers, got \(String(describing: frame))")
-                return
+            try await RawConnection.with(port: server.port) { raw in
+                _ = try await raw.handshake()
+                let request = try RPCClientTestCodec.encode(
+                    Arpc_Test_V1_StreamingOutputCallRequest.responses([1], intervalMicroseconds: 30_000_000))
+                try await raw.send(
+                    .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.streamingOutputCall, timeoutMicroseconds: 50_000)),
+                    .message(streamID: 1, request, flags: .endStream))
+                let frame = try await raw.nextSignificant()
+                guard case .trailers(1, let trailers)? = frame else {
+                    Issue.record("expected trailers, got \(String(describing: frame))")
+                    return
+                }
+                #expect(trailers.status.code == .deadlineExceeded)
             }
-            #expect(trailers.status.code == .deadlineExceeded)
-            await raw.close()
         }
     }
 

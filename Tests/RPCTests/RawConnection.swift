@@ -7,22 +7,28 @@ import Wire
 
 /// A bare ARPC/1 connection over mutual TLS, for protocol-level tests: it
 /// writes exactly the bytes a test gives it and reports every frame the
-/// server sends, so misbehaving clients can be played. Closed when released.
+/// server sends, so misbehaving clients can be played. Lives for one `with` scope.
 final class RawConnection {
-    let channel: NIOAsyncChannel<FrameDecoder.Event, ByteBuffer>
     private var inbound: NIOAsyncChannelInboundStream<FrameDecoder.Event>.AsyncIterator
+    private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
 
-    private init(channel: NIOAsyncChannel<FrameDecoder.Event, ByteBuffer>) {
-        self.channel = channel
-        self.inbound = channel.inbound.makeAsyncIterator()
+    private init(inbound: NIOAsyncChannelInboundStream<FrameDecoder.Event>, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) {
+        self.inbound = inbound.makeAsyncIterator()
+        self.outbound = outbound
     }
 
-    deinit {
-        channel.outbound.finish()
-        channel.channel.close(promise: nil)
+    /// Connects to 127.0.0.1:`port` with `certificate`, runs `body`, then closes.
+    static func with<Result>(
+        port: Int, certificate: String = "clients/tenant1-admin",
+        _ body: (RawConnection) async throws -> Result
+    ) async throws -> Result {
+        let channel = try await connect(port: port, certificate: certificate)
+        return try await channel.executeThenClose { inbound, outbound in
+            try await body(RawConnection(inbound: inbound, outbound: outbound))
+        }
     }
 
-    static func connect(port: Int, certificate: String = "clients/tenant1-admin") async throws -> RawConnection {
+    private static func connect(port: Int, certificate: String) async throws -> NIOAsyncChannel<FrameDecoder.Event, ByteBuffer> {
         let tls = try TLSContext.client(
             serverName: "localhost", trustedCA: DevPKI.caCertificate,
             certificateChain: DevPKI.path("\(certificate).crt"), privateKey: DevPKI.path("\(certificate).key"))
@@ -36,14 +42,14 @@ final class RawConnection {
                     return try NIOAsyncChannel<FrameDecoder.Event, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        return RawConnection(channel: channel)
+        return channel
     }
 
     /// Sends the preface and an empty SETTINGS, and reads the server's SETTINGS.
     func handshake() async throws -> Settings? {
         var buffer = ByteBuffer(bytes: ConnectionPreface.current.bytes)
         Frame.settings(.defaults).encode(into: &buffer)
-        try await channel.outbound.write(buffer)
+        try await outbound.write(buffer)
         guard case .frame(.settings(let settings))? = try await next() else { return nil }
         return settings
     }
@@ -51,11 +57,11 @@ final class RawConnection {
     func send(_ frames: Frame...) async throws {
         var buffer = ByteBuffer()
         for frame in frames { frame.encode(into: &buffer) }
-        try await channel.outbound.write(buffer)
+        try await outbound.write(buffer)
     }
 
     func send(bytes: ByteBuffer) async throws {
-        try await channel.outbound.write(bytes)
+        try await outbound.write(bytes)
     }
 
     /// The next frame from the server; nil once the connection is closed.
@@ -88,7 +94,4 @@ final class RawConnection {
         return frames
     }
 
-    func close() async {
-        try? await channel.channel.close()
-    }
 }

@@ -33,49 +33,51 @@ struct ShutdownTests {
 
     @Test func goAwayStopsNewCallsOnThatConnectionOnly() async throws {
         try await InteropHarness.withServer { server in
-            let raw = try await RawConnection.connect(port: server.port)
-            _ = try await raw.handshake()
-            // One response at once, a second 200 ms later: the call is surely in flight after the first.
-            var request = Arpc_Test_V1_StreamingOutputCallRequest.responses([7])
-            request.responseParameters.append(Arpc_Test_V1_StreamingOutputCallRequest.responses([7], intervalMicroseconds: 200_000).responseParameters[0])
-            try await raw.send(
-                .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.streamingOutputCall)),
-                .message(streamID: 1, try RPCClientTestCodec.encode(request), flags: .endStream))
-            guard case .message(1, _, _)? = try await raw.nextSignificant() else {
-                Issue.record("no first response")
-                return
+            try await RawConnection.with(port: server.port) { raw in
+                _ = try await raw.handshake()
+                // One response at once, a second 200 ms later: the call is surely in flight after the first.
+                var request = Arpc_Test_V1_StreamingOutputCallRequest.responses([7])
+                request.responseParameters.append(Arpc_Test_V1_StreamingOutputCallRequest.responses([7], intervalMicroseconds: 200_000).responseParameters[0])
+                try await raw.send(
+                    .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.streamingOutputCall)),
+                    .message(streamID: 1, try RPCClientTestCodec.encode(request), flags: .endStream))
+                guard case .message(1, _, _)? = try await raw.nextSignificant() else {
+                    Issue.record("no first response")
+                    return
+                }
+                await server.group.triggerGracefulShutdown()
+                // GOAWAY names stream 1 as processed; a call opened after it is refused; stream 1 completes.
+                guard case .goAway(let goAway)? = try await raw.nextSignificant() else {
+                    Issue.record("no GOAWAY")
+                    return
+                }
+                #expect(goAway == GoAway(lastStreamID: 1, code: .noError, message: "server shutting down"))
+                try await raw.send(.call(streamID: 3, CallHead(method: Arpc_Test_V1_TestService.Method.emptyCall, endStream: true)))
+                var frames = try await raw.framesUntilClosed()
+                frames.removeAll { if case .windowUpdate = $0 { true } else { false } }
+                #expect(frames.contains(.trailers(streamID: 3, Trailers(status: Status(code: .unavailable, message: "the server is shutting down")))))
+                #expect(frames.last == .trailers(streamID: 1, Trailers(status: .ok)))
             }
-            await server.group.triggerGracefulShutdown()
-            // GOAWAY names stream 1 as processed; a call opened after it is refused; stream 1 completes.
-            guard case .goAway(let goAway)? = try await raw.nextSignificant() else {
-                Issue.record("no GOAWAY")
-                return
-            }
-            #expect(goAway == GoAway(lastStreamID: 1, code: .noError, message: "server shutting down"))
-            try await raw.send(.call(streamID: 3, CallHead(method: Arpc_Test_V1_TestService.Method.emptyCall, endStream: true)))
-            var frames = try await raw.framesUntilClosed()
-            frames.removeAll { if case .windowUpdate = $0 { true } else { false } }
-            #expect(frames.contains(.trailers(streamID: 3, Trailers(status: Status(code: .unavailable, message: "the server is shutting down")))))
-            #expect(frames.last == .trailers(streamID: 1, Trailers(status: .ok)))
         }
     }
 
     @Test func gracePeriodCancelsCallsThatRunTooLong() async throws {
         try await InteropHarness.withServer(configure: { $0.shutdownGracePeriod = .milliseconds(100) }) { server in
-            let raw = try await RawConnection.connect(port: server.port)
-            _ = try await raw.handshake()
-            // A bidirectional call that answers one request and then waits for more, forever.
-            try await raw.send(
-                .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.fullDuplexCall)),
-                .message(streamID: 1, try RPCClientTestCodec.encode(Arpc_Test_V1_StreamingOutputCallRequest.responses([1])), flags: []))
-            guard case .message(1, _, _)? = try await raw.nextSignificant() else {
-                Issue.record("the call did not start")
-                return
+            try await RawConnection.with(port: server.port) { raw in
+                _ = try await raw.handshake()
+                // A bidirectional call that answers one request and then waits for more, forever.
+                try await raw.send(
+                    .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.fullDuplexCall)),
+                    .message(streamID: 1, try RPCClientTestCodec.encode(Arpc_Test_V1_StreamingOutputCallRequest.responses([1])), flags: []))
+                guard case .message(1, _, _)? = try await raw.nextSignificant() else {
+                    Issue.record("the call did not start")
+                    return
+                }
+                await server.group.triggerGracefulShutdown()
+                let frames = try await raw.framesUntilClosed()
+                #expect(frames.contains(.trailers(streamID: 1, Trailers(status: Status(
+                    code: .unavailable, message: "the server shut down before the call finished")))))
             }
-            await server.group.triggerGracefulShutdown()
-            let frames = try await raw.framesUntilClosed()
-            #expect(frames.contains(.trailers(streamID: 1, Trailers(status: Status(
-                code: .unavailable, message: "the server shut down before the call finished")))))
         }
     }
 }
