@@ -35,9 +35,10 @@ struct ShutdownTests {
         try await InteropHarness.withServer { server in
             try await RawConnection.with(port: server.port) { raw in
                 _ = try await raw.handshake()
-                // One response at once, a second 200 ms later: the call is surely in flight after the first.
+                // One response at once, a second 1 s later: the call is surely in flight after the first.
                 var request = Arpc_Test_V1_StreamingOutputCallRequest.responses([7])
-                request.responseParameters.append(Arpc_Test_V1_StreamingOutputCallRequest.responses([7], intervalMicroseconds: 200_000).responseParameters[0])
+                request.responseParameters += Arpc_Test_V1_StreamingOutputCallRequest.responses(
+                    [7], intervalMicroseconds: 1_000_000).responseParameters
                 try await raw.send(
                     .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.streamingOutputCall)),
                     .message(streamID: 1, try RPCClientTestCodec.encode(request), flags: .endStream))
@@ -46,12 +47,15 @@ struct ShutdownTests {
                     return
                 }
                 await server.group.triggerGracefulShutdown()
-                // GOAWAY names stream 1 as processed; a call opened after it is refused; stream 1 completes.
-                guard case .goAway(let goAway)? = try await raw.nextSignificant() else {
-                    Issue.record("no GOAWAY")
+                // GOAWAY names stream 1 as processed.
+                var frame = try await raw.nextSignificant()
+                while case .message(1, _, _)? = frame { frame = try await raw.nextSignificant() }
+                guard case .goAway(let goAway)? = frame else {
+                    Issue.record("no GOAWAY: \(String(describing: frame))")
                     return
                 }
                 #expect(goAway == GoAway(lastStreamID: 1, code: .noError, message: "server shutting down"))
+                // A call opened after it is refused; stream 1 completes, then the connection closes.
                 try await raw.send(.call(streamID: 3, CallHead(method: Arpc_Test_V1_TestService.Method.emptyCall, endStream: true)))
                 var frames = try await raw.framesUntilClosed()
                 frames.removeAll { if case .windowUpdate = $0 { true } else { false } }

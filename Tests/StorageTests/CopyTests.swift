@@ -14,6 +14,11 @@ struct CopyTests {
     }
 
     @Test func aMillionRowsInAndOutInBoundedMemory() async throws {
+        // Peak RSS is process-wide: no memory-heavy test may run meanwhile.
+        try await MemoryHeavy.exclusively { try await copyAMillionRows() }
+    }
+
+    private func copyAMillionRows() async throws {
         try await TestDatabase.withPool(size: 1, statementTimeout: .seconds(120)) { pool in
             try await pool.withConnection { session in
                 try await session.query("CREATE TEMP TABLE copy_probe (n bigint, name text, bucket int, payload text)")
