@@ -34,7 +34,7 @@ extension AttrdApplication {
         rpc.shutdownGracePeriod = .seconds(Int64(configuration.rpc.shutdownGracePeriodSeconds))
         let server = RPCServer(
             configuration: rpc, tls: tls, router: router,
-            interceptors: [AccessLogInterceptor(logger: logger)], logger: logger)
+            interceptors: [AccessLogInterceptor(logger: logger), MetricsInterceptor()], logger: logger)
         return (server, health)
     }
 

@@ -61,9 +61,9 @@ public final class RPCServer: Service, Sendable {
             address.fail(error)
             throw error
         }
-        address.succeed(server.channel.localAddress!)
         let local = server.channel.localAddress!
         logger.info("RPC server listening", metadata: ["rpc_address": "\(local.ipAddress ?? "?"):\(local.port ?? 0)"])
+        address.succeed(local)
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { connections in
                 try await server.executeThenClose { inbound in

@@ -24,6 +24,7 @@ struct InteropHarness {
 
     static func withServer<Result: Sendable>(
         configure: (inout RPCServer.Configuration) -> Void = { _ in },
+        interceptors: [any ServerInterceptor] = [],
         _ body: (InteropHarness) async throws -> Result
     ) async throws -> Result {
         let tls = try TLSContext.server(
@@ -36,7 +37,7 @@ struct InteropHarness {
         configure(&configuration)
         let logs = CapturedLogs()
         let server = RPCServer(configuration: configuration, tls: tls, router: router,
-                               interceptors: [AccessLogInterceptor(logger: logs.logger())], logger: logs.logger())
+                               interceptors: [AccessLogInterceptor(logger: logs.logger())] + interceptors, logger: logs.logger())
         let group = ServiceGroup(services: [server], logger: quiet)
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
