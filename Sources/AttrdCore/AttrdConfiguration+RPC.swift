@@ -1,4 +1,4 @@
-public import LayeredConfig
+import LayeredConfig
 import TLS
 
 extension AttrdConfiguration {

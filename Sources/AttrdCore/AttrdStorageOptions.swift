@@ -1,7 +1,7 @@
 public import ArgumentParser
 public import Logging
 public import Storage
-public import LayeredConfig
+import LayeredConfig
 
 /// The database options beyond `--database-url`: an @OptionGroup of
 /// `AttrdOptions`, which `attrd serve` and `attrd keys rotate` share.

@@ -34,8 +34,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     var nextStreamID: UInt32 = 1
     /// Set once the server sent GOAWAY or the connection failed: no new streams.
     var unusable: RPCError?
-    var output: ByteBuffer?
-    var flushScheduled = false
+    var batch = FrameBatch()
+    var prefaceSent = false
     /// Called (on the loop) when the connection can take no new calls.
     let onUnusable: @Sendable () -> Void
 
@@ -56,11 +56,10 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     }
 
     private func sendPreface() {
-        guard let context, output == nil, nextStreamID == 1 else { return }
-        var buffer = context.channel.allocator.buffer(capacity: 64)
-        ConnectionPreface.current.encode(into: &buffer)
-        Frame.settings(localSettings).encode(into: &buffer)
-        output = buffer
+        guard !prefaceSent else { return }
+        prefaceSent = true
+        batch.append(ConnectionPreface.current)
+        batch.append(.settings(localSettings))
         flushNow()
     }
 

@@ -3,7 +3,7 @@ public import NIOCore
 public import NIOPosix
 import Synchronization
 public import TLS
-public import Wire
+import Wire
 
 /// A client of one attrd server. Calls of all four kinds share one connection
 /// (multiplexed as streams); a lost connection is re-established for the next

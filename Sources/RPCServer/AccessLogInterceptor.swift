@@ -16,8 +16,7 @@ public struct AccessLogInterceptor: ServerInterceptor {
         next: @Sendable (ServerContext) async throws -> Void
     ) async throws {
         let start = ContinuousClock.now
-        var status = StatusCode.ok
-        defer {
+        try await observingStatus(context, next: next) { status in
             let elapsed = ContinuousClock.now - start
             let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
             logger.info("call", metadata: [
@@ -27,18 +26,6 @@ public struct AccessLogInterceptor: ServerInterceptor {
                 "rpc_status": "\(status)",
                 "rpc_duration_us": "\(micros)",
             ])
-        }
-        do {
-            try await next(context)
-        } catch let error as RPCError {
-            status = error.code
-            throw error
-        } catch is CancellationError {
-            status = .cancelled
-            throw CancellationError()
-        } catch {
-            status = .unknown
-            throw error
         }
     }
 }

@@ -16,24 +16,11 @@ public struct MetricsInterceptor: ServerInterceptor {
         next: @Sendable (ServerContext) async throws -> Void
     ) async throws {
         let start = ContinuousClock.now
-        var status = StatusCode.ok
-        defer {
+        try await observingStatus(context, next: next) { status in
             Counter(label: "rpc_server_calls_total", dimensions: [("method", context.method), ("status", "\(status)")],
                     factory: factory).increment()
             CoreMetrics.Timer(label: "rpc_server_call_duration", dimensions: [("method", context.method)], factory: factory)
                 .recordInterval(since: start)
-        }
-        do {
-            try await next(context)
-        } catch let error as RPCError {
-            status = error.code
-            throw error
-        } catch is CancellationError {
-            status = .cancelled
-            throw CancellationError()
-        } catch {
-            status = .unknown
-            throw error
         }
     }
 }

@@ -5,25 +5,19 @@ import Wire
 extension ServerConnectionHandler {
     /// Queues a frame; it goes out with the next flush.
     func write(_ frame: Frame) {
-        if output == nil, let context {
-            output = context.channel.allocator.buffer(capacity: 1024)
-        }
-        frame.encode(into: &output!)
+        batch.append(frame)
     }
 
     /// Flushes once after everything already queued on the event loop has run,
-    /// so that responses completing together share one write.
+    /// so that frames completing together share one write.
     func scheduleFlush() {
-        guard !flushScheduled, let context else { return }
-        flushScheduled = true
+        guard let context, batch.needsScheduledFlush() else { return }
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
         context.eventLoop.execute { bound.value.flushNow() }
     }
 
     func flushNow() {
-        flushScheduled = false
-        guard let context, let buffer = output, buffer.readableBytes > 0 else { return }
-        output = nil
+        guard let buffer = batch.take(), let context else { return }
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }
 

@@ -29,8 +29,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var context: ChannelHandlerContext?
     var principal: Principal?
     var streams: [UInt32: LiveStream] = [:]
-    var output: ByteBuffer?
-    var flushScheduled = false
+    var batch = FrameBatch()
     var idleTimer: Scheduled<Void>?
     var keepalive = KeepaliveState()
     var graceTimer: Scheduled<Void>?
