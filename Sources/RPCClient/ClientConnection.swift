@@ -10,6 +10,7 @@ final class ClientConnection: Sendable {
     let channel: any Channel
     let handler: NIOLoopBound<ClientConnectionHandler>
     private let usable = Atomic<Bool>(true)
+    private let nextToken = Atomic<UInt64>(0)
 
     private init(channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>) {
         self.channel = channel
@@ -55,16 +56,29 @@ final class ClientConnection: Sendable {
     func open(_ head: CallHead, firstMessage: ByteBuffer?) async throws -> ClientStream {
         let promise = channel.eventLoop.makePromise(of: ClientStream.self)
         let handler = self.handler
+        let token = nextToken.wrappingAdd(1, ordering: .relaxed).newValue
         channel.eventLoop.execute {
-            handler.value.open(head, firstMessage: firstMessage, promise: promise)
+            handler.value.open(head, firstMessage: firstMessage, token: token, promise: promise)
         }
-        return try await promise.futureResult.get()
+        return try await withTaskCancellationHandler {
+            try await promise.futureResult.get()
+        } onCancel: {
+            handler.eventLoop.execute {
+                handler.value.dropPending(token, RPCError(code: .cancelled, message: "call cancelled"))
+            }
+        }
     }
 }
 
 /// Lets the handler mark its connection unusable, once the connection exists.
+/// Holds the connection weakly: the connection owns the handler, which owns this.
 private final class UnusableSignal: Sendable {
-    private let state = Mutex<(fired: Bool, connection: ClientConnection?)>((false, nil))
+    private struct State {
+        var fired = false
+        weak var connection: ClientConnection?
+    }
+
+    private let state = Mutex(State())
 
     func fire() {
         let connection = state.withLock { state -> ClientConnection? in

@@ -7,12 +7,21 @@ extension ClientConnectionHandler {
     func received(_ frame: Frame) {
         switch frame {
         case .settings(let settings):
+            guard !peerSettingsReceived else {
+                connectionFailed(WireError(code: .protocolError, message: "SETTINGS sent twice"))
+                return
+            }
             peerSettings = settings
+            peerSettingsReceived = true
             openPending()
         case .headers(let id, let metadata):
             streams[id]?.stream.receiveHeaders(metadata)
-        case .message(let id, let payload, _):
+        case .message(let id, let payload, let flags):
             guard var entry = streams[id] else { return }
+            guard !flags.contains(.compressed) else {
+                failStream(id, RPCError(code: .unimplemented, message: "compressed responses are not supported"), cancel: true)
+                return
+            }
             guard entry.receiveWindow > 0 else {
                 connectionFailed(WireError(code: .flowControlError, message: "MESSAGE beyond the flow-control window"))
                 return
@@ -26,7 +35,9 @@ extension ClientConnectionHandler {
             entry.stream.receiveTrailers(trailers)
             openPending()
         case .windowUpdate(let id, let increment):
-            streams[id]?.stream.addSendWindow(Int64(increment))
+            if streams[id]?.stream.addSendWindow(Int64(increment)) == false {
+                connectionFailed(WireError(code: .flowControlError, message: "WINDOW_UPDATE beyond 2^31-1 on stream \(id)"))
+            }
         case .ping(let payload, let ack):
             if !ack {
                 write(.ping(payload, ack: true))
@@ -73,6 +84,7 @@ extension ClientConnectionHandler {
         let first = unusable == nil
         unusable = reason
         while let open = pending.popFirst() {
+            open.timer?.cancel()
             open.promise.fail(reason)
         }
         if context?.channel.isActive != true {

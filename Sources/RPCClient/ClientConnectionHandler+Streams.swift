@@ -6,13 +6,36 @@ import Wire
 extension ClientConnectionHandler {
     /// Opens a stream, sending `firstMessage` with it when given; queued while
     /// the server's concurrent-stream limit is reached.
-    func open(_ head: CallHead, firstMessage: ByteBuffer?, promise: EventLoopPromise<ClientStream>) {
+    func open(_ head: CallHead, firstMessage: ByteBuffer?, token: UInt64, promise: EventLoopPromise<ClientStream>) {
+        guard let context else {
+            promise.fail(RPCError(code: .unavailable, message: "connection closed"))
+            return
+        }
         if let unusable {
             promise.fail(unusable)
             return
         }
-        pending.append(PendingOpen(head: head, firstMessage: firstMessage, promise: promise))
+        var deadline: NIODeadline?
+        var timer: Scheduled<Void>?
+        if head.timeoutMicroseconds > 0 {
+            let timeout = TimeAmount.microseconds(Int64(clamping: head.timeoutMicroseconds))
+            deadline = .now() + timeout
+            let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+            timer = context.eventLoop.scheduleTask(in: timeout) {
+                bound.value.dropPending(token, RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
+            }
+        }
+        pending.append(PendingOpen(token: token, head: head, firstMessage: firstMessage, promise: promise,
+                                   deadline: deadline, timer: timer))
         openPending()
+    }
+
+    /// Fails a call still waiting for a stream (its deadline passed, or its task was cancelled).
+    func dropPending(_ token: UInt64, _ error: RPCError) {
+        guard let index = pending.firstIndex(where: { $0.token == token }) else { return }
+        let open = pending.remove(at: index)
+        open.timer?.cancel()
+        open.promise.fail(error)
     }
 
     func openPending() {
@@ -25,10 +48,24 @@ extension ClientConnectionHandler {
             }
             return
         }
-        while streams.count < Int(peerSettings.maxConcurrentStreams), let open = pending.popFirst() {
+        guard peerSettingsReceived else { return }
+        while streams.count < Int(peerSettings.maxConcurrentStreams), var open = pending.popFirst() {
+            open.timer?.cancel()
             guard nextStreamID < UInt32(Int32.max) else {
-                open.promise.fail(RPCError(code: .unavailable, message: "stream ids exhausted; reconnect"))
-                continue
+                // Ids are never reused: this connection is done; calls go to a new one.
+                pending.prepend(open)
+                markUnusable(RPCError(code: .unavailable, message: "stream ids exhausted on this connection"))
+                return
+            }
+            var remaining: TimeAmount?
+            if let deadline = open.deadline {
+                remaining = deadline - .now()
+                guard let left = remaining, left > .zero else {
+                    open.promise.fail(RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
+                    continue
+                }
+                // The server gets what is left of the deadline, not all of it again.
+                open.head.timeoutMicroseconds = UInt64(max(1, left.nanoseconds / 1000))
             }
             let id = nextStreamID
             nextStreamID += 1
@@ -36,9 +73,9 @@ extension ClientConnectionHandler {
             let stream = ClientStream(id: id, link: link, sendWindow: Int64(peerSettings.initialWindowSize),
                                       maxRequestSize: Int(peerSettings.maxMessageSize))
             var entry = Entry(stream: stream, receiveWindow: Int64(localSettings.initialWindowSize))
-            if open.head.timeoutMicroseconds > 0 {
+            if let remaining {
                 let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-                entry.deadline = context.eventLoop.scheduleTask(in: .microseconds(Int64(clamping: open.head.timeoutMicroseconds))) {
+                entry.deadline = context.eventLoop.scheduleTask(in: remaining) {
                     bound.value.failStream(id, RPCError(code: .deadlineExceeded, message: "deadline exceeded"), cancel: true)
                     bound.value.scheduleFlush()
                 }

@@ -20,9 +20,14 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     }
 
     struct PendingOpen {
-        let head: CallHead
+        /// Names the call for a cancellation that arrives while it waits.
+        let token: UInt64
+        var head: CallHead
         let firstMessage: ByteBuffer?
         let promise: EventLoopPromise<ClientStream>
+        /// The call's deadline runs while it waits for a stream, too.
+        let deadline: NIODeadline?
+        let timer: Scheduled<Void>?
     }
 
     let localSettings: Settings
@@ -36,6 +41,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     var unusable: RPCError?
     var batch = FrameBatch()
     var prefaceSent = false
+    /// Streams open only once the server's SETTINGS (its limits) have arrived.
+    var peerSettingsReceived = false
     /// Called (on the loop) when the connection can take no new calls.
     let onUnusable: @Sendable () -> Void
 
@@ -65,7 +72,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .frame(let frame) = unwrapInboundIn(data) else {
-            if case .messageTooLarge(let id, let length) = unwrapInboundIn(data) {
+            if case .messageTooLarge(0, _) = unwrapInboundIn(data) {
+                connectionFailed(WireError(code: .protocolError, message: "MESSAGE on stream 0"))
+            } else if case .messageTooLarge(let id, let length) = unwrapInboundIn(data) {
                 failStream(id, RPCError(code: .resourceExhausted,
                                         message: "response of \(length) bytes exceeds the limit of \(localSettings.maxMessageSize)"),
                            cancel: true)

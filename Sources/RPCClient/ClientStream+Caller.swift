@@ -23,17 +23,25 @@ extension ClientStream {
         case .failed(let error):
             throw error
         case .wait:
-            let message = try await withCheckedThrowingContinuation { continuation in
-                let immediate = state.withLock { state -> Result<ByteBuffer?, any Error>? in
-                    if let message = state.inbound.popFirst() { return .success(message) }
-                    if let failure = state.failure { return .failure(failure) }
-                    if let trailers = state.trailers {
-                        return trailers.status.code == .ok ? .success(nil) : .failure(trailers.error)
+            let message = try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { continuation in
+                    let immediate = state.withLock { state -> Result<ByteBuffer?, any Error>? in
+                        if let message = state.inbound.popFirst() { return .success(message) }
+                        if let failure = state.failure { return .failure(failure) }
+                        if let trailers = state.trailers {
+                            return trailers.status.code == .ok ? .success(nil) : .failure(trailers.error)
+                        }
+                        if Task.isCancelled { return .failure(CancellationError()) }
+                        guard state.reader == nil else {
+                            return .failure(RPCError(code: .internal, message: "two readers of one call's responses"))
+                        }
+                        state.reader = continuation
+                        return nil
                     }
-                    state.reader = continuation
-                    return nil
+                    if let immediate { continuation.resume(with: immediate) }
                 }
-                if let immediate { continuation.resume(with: immediate) }
+            } onCancel: {
+                self.cancel()
             }
             if let message { reportConsumed(message) }
             return message
@@ -52,23 +60,32 @@ extension ClientStream {
             throw RPCError(code: .resourceExhausted,
                            message: "request of \(message.readableBytes) bytes exceeds the server's limit of \(maxRequestSize)")
         }
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let immediate = state.withLock { state -> Result<Void, any Error>? in
-                if let failure = state.failure { return .failure(failure) }
-                if state.trailers != nil || state.sentEnd { return .failure(Self.stopped) }
-                if state.sendWindow > 0 { return .success(()) }
-                state.windowWaiter = continuation
-                return nil
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let immediate = state.withLock { state -> Result<Void, any Error>? in
+                    if let failure = state.failure { return .failure(failure) }
+                    if state.trailers != nil || state.sentEnd { return .failure(Self.stopped) }
+                    if state.sendWindow > 0 { return .success(()) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    guard state.windowWaiter == nil else {
+                        return .failure(RPCError(code: .internal, message: "two writers of one call's requests"))
+                    }
+                    state.windowWaiter = continuation
+                    return nil
+                }
+                if let immediate { continuation.resume(with: immediate) }
             }
-            if let immediate { continuation.resume(with: immediate) }
+        } onCancel: {
+            self.cancel()
         }
-        let proceed = state.withLock { state -> Bool in
-            guard state.failure == nil, state.trailers == nil, !state.sentEnd else { return false }
+        let refusal = state.withLock { state -> RPCError? in
+            if let failure = state.failure { return failure }
+            if state.trailers != nil || state.sentEnd { return Self.stopped }
             state.sendWindow -= Int64(FrameHeader.size + message.readableBytes)
             if end { state.sentEnd = true }
-            return true
+            return nil
         }
-        guard proceed else { return }
+        if let refusal { throw refusal }
         let id = self.id
         link.execute { $0.sendMessage(id, message, end: end) }
     }

@@ -85,14 +85,18 @@ final class ClientStream: Sendable {
         waiter?.resume(throwing: error)
     }
 
-    func addSendWindow(_ increment: Int64) {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+    /// Credits the send window; false when that would take it past 2^31-1,
+    /// a FLOW_CONTROL_ERROR of the peer (docs/PROTOCOL.md, section 5).
+    func addSendWindow(_ increment: Int64) -> Bool {
+        let outcome = state.withLock { state -> (valid: Bool, waiter: CheckedContinuation<Void, any Error>?) in
+            guard state.sendWindow + increment <= Settings.maximumWindow else { return (false, nil) }
             state.sendWindow += increment
-            guard state.sendWindow > 0 else { return nil }
+            guard state.sendWindow > 0 else { return (true, nil) }
             defer { state.windowWaiter = nil }
-            return state.windowWaiter
+            return (true, state.windowWaiter)
         }
-        waiter?.resume()
+        outcome.waiter?.resume()
+        return outcome.valid
     }
 
     /// Sending stops quietly once the server has answered; the caller reads its status.

@@ -83,8 +83,21 @@ extension RPCClient {
                         throw error
                     }
                 }
-                let result = try await responses(ResponseStream(stream: stream))
-                try await group.waitForAll()
+                let result: Result
+                do {
+                    result = try await responses(ResponseStream(stream: stream))
+                } catch {
+                    stream.cancel()  // unblocks the requests task, which may wait for window
+                    throw error
+                }
+                if stream.isFinished {
+                    try await group.waitForAll()
+                } else {
+                    // The caller stopped reading: requests still being written are of no
+                    // use, and their task's error is the cancellation we cause here.
+                    stream.cancel()
+                    try? await group.waitForAll()
+                }
                 return result
             }
         } onCancel: {

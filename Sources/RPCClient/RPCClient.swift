@@ -75,11 +75,17 @@ public final class RPCClient: Sendable {
     private func establish() async throws -> ClientConnection {
         do {
             let connection = try await ClientConnection.connect(to: configuration, tls: tls, group: group, logger: logger)
-            state.withLock { state in
-                state.connection = connection
+            let closed = state.withLock { state -> Bool in
                 state.connecting = nil
                 state.failures = 0
                 state.retryAt = nil
+                if !state.closed { state.connection = connection }
+                return state.closed
+            }
+            if closed {
+                // close() ran while this connection was being made.
+                try? await connection.channel.close()
+                throw RPCError(code: .unavailable, message: "the client is closed")
             }
             return connection
         } catch {

@@ -8,6 +8,9 @@ enum PeerIdentity {
         guard let certificate = handshake.peerCertificate else {
             throw IdentityError(code: .missingURISAN, message: "no client certificate")
         }
+        guard certificate.hasClientAuthUsage else {
+            throw IdentityError(code: .missingURISAN, message: "the client certificate lacks the clientAuth extended key usage")
+        }
         let uris = certificate.uriSubjectAlternativeNames
         guard uris.count == 1 else {
             throw IdentityError(

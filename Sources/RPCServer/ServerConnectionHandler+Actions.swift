@@ -11,6 +11,7 @@ extension ServerConnectionHandler {
             if case .peerGoingAway = action, streams.isEmpty { close() }
         case .sendSettings:
             write(.settings(configuration.settings))
+            startKeepalive()
         case .openStream(let id, let head):
             open(id, head)
         case .refuseStream(let id, let status):
@@ -27,7 +28,9 @@ extension ServerConnectionHandler {
             endStream(id)?.cancel(status.code)
             write(.trailers(streamID: id, Trailers(status: status)))
         case .addSendWindow(let id, let increment):
-            streams[id]?.stream.addSendWindow(increment)
+            if streams[id]?.stream.addSendWindow(increment) == false {
+                connectionError(WireError(code: .flowControlError, message: "WINDOW_UPDATE beyond 2^31-1 on stream \(id)"))
+            }
         case .sendPong(let payload):
             write(.ping(payload, ack: true))
         case .pongReceived:
@@ -56,7 +59,8 @@ extension ServerConnectionHandler {
             id: id,
             link: ConnectionLink(eventLoop: context.eventLoop, handler: NIOLoopBound(self, eventLoop: context.eventLoop)),
             sendWindow: Int64(state.peer.initialWindowSize),
-            maxResponseSize: Int(min(state.peer.maxMessageSize, configuration.settings.maxMessageSize))
+            maxResponseSize: Int(min(state.peer.maxMessageSize, configuration.settings.maxMessageSize)),
+            maxMetadataSize: Int(state.peer.maxMetadataSize)
         )
         if head.endStream { stream.receiveEnd() }
         var deadline: ContinuousClock.Instant?
@@ -79,6 +83,10 @@ extension ServerConnectionHandler {
 
     private func refuse(_ id: UInt32, _ status: Status) {
         state.streamClosed(id)
+        if case .connectionError(let error) = state.streamError(at: .now(), .none) {
+            connectionError(error)
+            return
+        }
         write(.trailers(streamID: id, Trailers(status: status)))
     }
 
@@ -107,17 +115,29 @@ extension ServerConnectionHandler {
         close()
     }
 
+    /// Closes once what is queued (a GOAWAY, trailers) has been written, or
+    /// after a second if the client does not read it.
     func close() {
         guard !closing, let context else { return }
         closing = true
-        flushNow()
-        context.close(promise: nil)
+        guard let buffer = batch.take() else {
+            context.close(promise: nil)
+            return
+        }
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: written)
+        let channel = context.channel
+        let backstop = context.eventLoop.scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }
+        written.futureResult.whenComplete { _ in
+            backstop.cancel()
+            channel.close(promise: nil)
+        }
     }
 
     /// The last stream ended: a draining connection closes once what is
     /// being written now (the stream's trailers) has gone out.
     private func streamsDrained() {
-        guard state.phase == .draining, let context else {
+        guard state.phase == .draining || state.peerWentAway, let context else {
             resetIdleTimer()
             return
         }

@@ -59,9 +59,16 @@ extension ServerConnectionHandler {
 
     func beginGracefulShutdown() {
         guard let context, !closing else { return }
-        guard let goAway = state.beginDraining() else { return }
-        write(.goAway(goAway))
-        flushNow()
+        switch state.beginDraining() {
+        case .already:
+            return
+        case .close:
+            close()
+            return
+        case .sendGoAway(let goAway):
+            write(.goAway(goAway))
+            flushNow()
+        }
         if streams.isEmpty {
             close()
             return

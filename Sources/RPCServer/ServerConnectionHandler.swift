@@ -68,7 +68,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             logger[metadataKey: "rpc_principal"] = "\(principal.kind.rawValue):\(principal.id)"
             logger.debug("client connected", metadata: ["tls_version": "\(handshake.protocolVersion)"])
             resetIdleTimer()
-            startKeepalive()
         } catch {
             logger.notice("client identity refused", metadata: ["rpc_error": "\(error)"])
             connectionError(WireError(code: .identityRejected, message: error.message))

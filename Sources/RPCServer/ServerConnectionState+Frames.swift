@@ -7,7 +7,9 @@ extension ServerConnectionState {
         case .settings:
             return fail(.protocolError, "SETTINGS sent twice")
         case .call(let id, let head):
-            return openCall(id, head)
+            let action = openCall(id, head)
+            if case .refuseStream = action { return streamError(at: now, action) }
+            return action
         case .message(let id, let payload, let flags):
             guard var stream = streams[id] else { return unknownStream(id) }
             guard stream.receiveWindow > 0 else {
@@ -15,11 +17,12 @@ extension ServerConnectionState {
             }
             guard !stream.clientEnded else {
                 streams[id] = nil
-                return .failStream(id: id, Status(code: .internal, message: "MESSAGE after END_STREAM"))
+                return streamError(at: now, .failStream(id: id, Status(code: .internal, message: "MESSAGE after END_STREAM")))
             }
             guard !flags.contains(.compressed) else {
                 streams[id] = nil
-                return .failStream(id: id, Status(code: .unimplemented, message: "compressed messages are not supported"))
+                return streamError(at: now, .failStream(
+                    id: id, Status(code: .unimplemented, message: "compressed messages are not supported")))
             }
             stream.receiveWindow -= Int64(FrameHeader.size + payload.readableBytes)
             stream.clientEnded = flags.contains(.endStream)
@@ -45,7 +48,7 @@ extension ServerConnectionState {
             }
             return .sendPong(payload)
         case .goAway:
-            if phase == .active { phase = .draining }
+            peerWentAway = true
             return .peerGoingAway
         case .headers, .trailers:
             return fail(.protocolError, "\(frame.typeName) frames travel from server to client only")

@@ -48,6 +48,9 @@ struct ServerConnectionState {
     var streams: [UInt32: Stream] = [:]
     /// The highest stream id the client has opened (or tried to).
     var lastStreamID: UInt32 = 0
+    var peerSettingsReceived = false
+    /// The client sent GOAWAY: it opens no more calls.
+    var peerWentAway = false
     var pings: RateLimit
     var cancels: RateLimit
 
@@ -69,22 +72,31 @@ struct ServerConnectionState {
             }
             phase = .awaitingSettings
             return .sendSettings
-        case (.awaitingSettings, .frame(.settings(let settings))):
-            peer = settings
-            phase = .active
-            return .none
-        case (.awaitingSettings, _):
-            return fail(.protocolError, "the first frame after the preface must be SETTINGS")
         case (_, .preface), (.awaitingPreface, _):
             return fail(.protocolError, "unexpected connection preface")
+        case (_, .frame(.settings(let settings))) where !peerSettingsReceived:
+            peer = settings
+            peerSettingsReceived = true
+            if phase == .awaitingSettings { phase = .active }
+            return .none
+        case _ where !peerSettingsReceived:
+            return fail(.protocolError, "the first frame after the preface must be SETTINGS")
+        case (_, .messageTooLarge(0, _)):
+            return fail(.protocolError, "MESSAGE on stream 0")
         case (_, .messageTooLarge(let id, let length)):
             guard streams.removeValue(forKey: id) != nil else { return unknownStream(id) }
-            return .failStream(id: id, Status(
+            return streamError(at: now, .failStream(id: id, Status(
                 code: .resourceExhausted,
-                message: "request message of \(length) bytes exceeds the limit of \(local.maxMessageSize)"))
+                message: "request message of \(length) bytes exceeds the limit of \(local.maxMessageSize)")))
         case (_, .frame(let frame)):
             return received(frame, at: now)
         }
+    }
+
+    /// A stream the client caused to fail counts, like a CANCEL, against the
+    /// rapid-reset limit: opening and killing streams in a loop ends the connection.
+    mutating func streamError(at now: NIODeadline, _ action: Action) -> Action {
+        cancels.record(at: now) ? fail(.enhanceYourCalm, "too many cancelled or failed streams") : action
     }
 
     /// Forgets a stream the server finished (TRAILERS sent) or cancelled.
@@ -100,11 +112,27 @@ struct ServerConnectionState {
         return UInt32(bytes)
     }
 
-    /// Starts a graceful shutdown: returns the GOAWAY to send.
-    mutating func beginDraining() -> GoAway? {
-        guard phase == .active || phase == .awaitingSettings else { return nil }
-        phase = .draining
-        return GoAway(lastStreamID: lastStreamID, code: .noError, message: "server shutting down")
+    enum Draining: Equatable {
+        /// Send this GOAWAY, then let the open streams finish.
+        case sendGoAway(GoAway)
+        /// Nothing was ever called here (no preface yet): just close.
+        case close
+        /// Draining (or closed) already.
+        case already
+    }
+
+    /// Starts a graceful shutdown.
+    mutating func beginDraining() -> Draining {
+        switch phase {
+        case .awaitingPreface:
+            phase = .closed
+            return .close
+        case .awaitingSettings, .active:
+            phase = .draining
+            return .sendGoAway(GoAway(lastStreamID: lastStreamID, code: .noError, message: "server shutting down"))
+        case .draining, .closed:
+            return .already
+        }
     }
 
     mutating func fail(_ code: GoAwayCode, _ message: String) -> Action {

@@ -34,6 +34,10 @@ extension ServerStream {
                     if case .cancelled(let code) = state.outcome { return .failure(RPCError(code: code, message: "call cancelled")) }
                     if let message = state.inbound.popFirst() { return .success(message) }
                     if state.inboundEnded { return .success(nil) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    guard state.reader == nil else {
+                        return .failure(RPCError(code: .internal, message: "two readers of one call's requests"))
+                    }
                     state.reader = continuation
                     return nil
                 }
@@ -82,6 +86,10 @@ extension ServerStream {
                     if case .cancelled(let code) = state.outcome { return .failure(RPCError(code: code, message: "call cancelled")) }
                     if state.outcome == .finished { return .failure(RPCError(code: .internal, message: "write after the call ended")) }
                     if state.sendWindow > 0 { return .success(()) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    guard state.windowWaiter == nil else {
+                        return .failure(RPCError(code: .internal, message: "two writers of one call's responses"))
+                    }
                     state.windowWaiter = continuation
                     return nil
                 }
@@ -97,6 +105,9 @@ extension ServerStream {
     }
 
     func setInitialMetadata(_ metadata: Metadata) throws {
+        if let problem = problem(with: metadata) {
+            throw RPCError(code: .internal, message: "initial metadata: \(problem)")
+        }
         try state.withLock { state in
             guard !state.headersSent else {
                 throw RPCError(code: .internal, message: "initial metadata after the first response")
@@ -122,10 +133,26 @@ extension ServerStream {
             defer { state.watcher = nil }
             return (headers, trailers, state.watcher)
         }
-        guard let (headers, trailers, watcher) = outcome else { return }
+        guard let (headers, metadata, watcher) = outcome else { return }
         watcher?.resume()
+        let final: (Metadata?, Trailers)
+        if let problem = problem(with: metadata) {
+            // Sending it would break the client's connection: report the handler's mistake instead.
+            final = (nil, Trailers(status: Status(code: .internal, message: "trailing metadata: \(problem)")))
+        } else {
+            final = (headers, Trailers(status: status, metadata: metadata))
+        }
         let id = self.id
-        link.execute { $0.sendTrailers(id, headers: headers, Trailers(status: status, metadata: trailers)) }
+        link.execute { $0.sendTrailers(id, headers: final.0, final.1) }
+    }
+
+    /// Why `metadata` cannot go to this client, or nil when it can.
+    private func problem(with metadata: Metadata) -> String? {
+        if let reason = metadata.invalidReason { return reason }
+        // Beyond the client's limit, or beyond what one control frame carries.
+        let limit = min(maxMetadataSize, FrameHeader.maximumControlPayload - 8 * 1024)
+        guard metadata.wireSize <= limit else { return "\(metadata.wireSize) bytes exceed the limit of \(limit)" }
+        return nil
     }
 
     /// Returns when the call has finished or been cancelled.

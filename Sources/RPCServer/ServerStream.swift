@@ -31,12 +31,15 @@ final class ServerStream: Sendable {
     let link: ConnectionLink
     /// The largest response the client accepts (its MAX_MESSAGE_SIZE).
     let maxResponseSize: Int
+    /// The largest metadata block the client accepts (its MAX_METADATA_SIZE).
+    let maxMetadataSize: Int
     let state: Mutex<State>
 
-    init(id: UInt32, link: ConnectionLink, sendWindow: Int64, maxResponseSize: Int) {
+    init(id: UInt32, link: ConnectionLink, sendWindow: Int64, maxResponseSize: Int, maxMetadataSize: Int) {
         self.id = id
         self.link = link
         self.maxResponseSize = maxResponseSize
+        self.maxMetadataSize = maxMetadataSize
         self.state = Mutex(State(sendWindow: sendWindow))
     }
 
@@ -66,14 +69,18 @@ final class ServerStream: Sendable {
         reader?.resume(returning: nil)
     }
 
-    func addSendWindow(_ increment: Int64) {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+    /// Credits the send window; false when that would take it past 2^31-1,
+    /// a FLOW_CONTROL_ERROR of the peer (docs/PROTOCOL.md, section 5).
+    func addSendWindow(_ increment: Int64) -> Bool {
+        let outcome = state.withLock { state -> (valid: Bool, waiter: CheckedContinuation<Void, any Error>?) in
+            guard state.sendWindow + increment <= Settings.maximumWindow else { return (false, nil) }
             state.sendWindow += increment
-            guard state.sendWindow > 0 else { return nil }
+            guard state.sendWindow > 0 else { return (true, nil) }
             defer { state.windowWaiter = nil }
-            return state.windowWaiter
+            return (true, state.windowWaiter)
         }
-        waiter?.resume()
+        outcome.waiter?.resume()
+        return outcome.valid
     }
 
     /// Ends the call from outside the handler: client cancel, deadline, stream error, shutdown.

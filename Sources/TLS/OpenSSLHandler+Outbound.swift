@@ -36,8 +36,8 @@ extension OpenSSLHandler {
             return
         }
         if state == .active, let ssl {
+            flush(context: context)  // plaintext written but not yet flushed goes first
             state = .closing
-            flush(context: context)
             _ = SSL_shutdown(ssl)  // queues close_notify
             ERR_clear_error()
             flushNetwork(context: context)

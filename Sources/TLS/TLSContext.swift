@@ -1,4 +1,7 @@
 import COpenSSL
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An OpenSSL `SSL_CTX`: the configuration every connection of one side
 /// (server or client) is made from. Immutable once built, so it is shared by
@@ -79,13 +82,15 @@ public final class TLSContext: @unchecked Sendable {
             SSL_set_accept_state(ssl)
         case .client(let serverName):
             SSL_set_connect_state(ssl)
-            let isAddress = serverName.contains(":") || serverName.allSatisfy { $0.isNumber || $0 == "." }
-            let parameters = SSL_get0_param(ssl)
-            if isAddress {
-                X509_VERIFY_PARAM_set1_ip_asc(parameters, serverName)
-            } else {
-                SSL_set1_host(ssl, serverName)
-                _ = attr_ssl_set_sni_host_name(ssl, serverName)
+            // An IP literal is checked against IP SANs; anything else is a host name (and SNI).
+            var scratch = in6_addr()
+            let isAddress = inet_pton(AF_INET, serverName, &scratch) == 1 || inet_pton(AF_INET6, serverName, &scratch) == 1
+            let checked = isAddress
+                ? X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), serverName) == 1
+                : SSL_set1_host(ssl, serverName) == 1 && attr_ssl_set_sni_host_name(ssl, serverName) == 1
+            guard checked else {
+                SSL_free(ssl)
+                throw TLSError.fromQueue(.openSSL, "cannot set the expected server name '\(serverName)'")
             }
         }
         return ssl

@@ -21,6 +21,12 @@ extension X509Certificate {
         }
     }
 
+    /// Whether the extended key usage extension is present and allows TLS client authentication.
+    public var hasClientAuthUsage: Bool {
+        let usage = X509_get_extended_key_usage(pointer)
+        return usage != UInt32.max && usage & UInt32(XKU_SSL_CLIENT) != 0
+    }
+
     /// The URI entries alone: a SPIFFE X.509-SVID carries exactly one.
     public var uriSubjectAlternativeNames: [String] {
         subjectAlternativeNames.compactMap {

@@ -36,10 +36,12 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
         while true {
             switch state {
             case .awaitingPreface:
-                guard let bytes = buffer.readBytes(length: ConnectionPreface.size) else { return nil }
-                guard bytes.starts(with: ConnectionPreface.magic) else {
+                // Each byte of the magic is checked as soon as it arrives.
+                let seen = buffer.readableBytesView.prefix(ConnectionPreface.magic.count)
+                guard seen.elementsEqual(ConnectionPreface.magic.prefix(seen.count)) else {
                     throw WireError(code: .protocolError, message: "bad connection preface")
                 }
+                guard let bytes = buffer.readBytes(length: ConnectionPreface.size) else { return nil }
                 state = .awaitingHeader
                 return .preface(ConnectionPreface(major: bytes[6], minor: bytes[7]))
 

@@ -1,6 +1,7 @@
 import Foundation
 import Protos
 import RPCClient
+import RPCServer
 import TestSupport
 import Testing
 import NIOCore
@@ -78,6 +79,31 @@ struct CancellationTests {
                     return
                 }
                 #expect(trailers.status.code == .deadlineExceeded)
+            }
+        }
+    }
+
+    @Test func aCallQueuedBehindTheStreamLimitStillMeetsItsDeadline() async throws {
+        try await InteropHarness.withServer(configure: { $0.settings.maxConcurrentStreams = 1 }) { server in
+            try await server.withTestClient { client in
+                let (started, signal) = AsyncStream<Void>.makeStream()
+                // One call holds the only stream...
+                let holder = Task {
+                    try await client.fullDuplexCall(requests: { sink in
+                        try await sink.send(.responses([1]))
+                        try await Task.sleep(for: .seconds(3600))  // until cancelled
+                    }, responses: { responses in
+                        for try await _ in responses { signal.yield() }
+                    })
+                }
+                var iterator = started.makeAsyncIterator()
+                await iterator.next()
+                // ...so this one waits for a stream, and its deadline passes while it waits.
+                await #expect(throws: RPCError(code: .deadlineExceeded, message: "deadline exceeded")) {
+                    try await client.emptyCall(Arpc_Test_V1_Empty(), timeout: .milliseconds(100))
+                }
+                holder.cancel()
+                _ = await holder.result
             }
         }
     }

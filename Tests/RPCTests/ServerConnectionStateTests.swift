@@ -116,12 +116,44 @@ struct ServerConnectionStateTests {
     @Test mutating func drainingRefusesNewCallsWithUnavailable() {
         open()
         _ = state.received(.frame(.call(streamID: 1, CallHead(method: "/a.B/C"))), at: now)
-        #expect(state.beginDraining() == GoAway(lastStreamID: 1, code: .noError, message: "server shutting down"))
+        #expect(state.beginDraining() == .sendGoAway(GoAway(lastStreamID: 1, code: .noError, message: "server shutting down")))
+        #expect(state.beginDraining() == .already)
         guard case .refuseStream(3, let status) = state.received(.frame(.call(streamID: 3, CallHead(method: "/a.B/C"))), at: now) else {
             Issue.record("call accepted while draining")
             return
         }
         #expect(status.code == .unavailable)
+    }
+
+    @Test mutating func drainingBeforeThePrefaceJustCloses() {
+        #expect(state.beginDraining() == .close)
+        #expect(state.received(.preface(.current), at: now) == .none)
+    }
+
+    @Test mutating func aClientGoAwayDoesNotStopOurOwnDraining() {
+        open()
+        _ = state.received(.frame(.call(streamID: 1, CallHead(method: "/a.B/C"))), at: now)
+        #expect(state.received(.frame(.goAway(GoAway(lastStreamID: 0, code: .noError))), at: now) == .peerGoingAway)
+        #expect(state.peerWentAway)
+        #expect(state.beginDraining() == .sendGoAway(GoAway(lastStreamID: 1, code: .noError, message: "server shutting down")))
+    }
+
+    @Test mutating func provokedStreamErrorsCountAgainstTheRapidResetLimit() {
+        open()
+        // Limit 2: the third client-caused stream error within the window ends the connection.
+        for id: UInt32 in [1, 3] {
+            _ = state.received(.frame(.call(streamID: id, CallHead(method: "/a.B/C", endStream: true))), at: now)
+            guard case .failStream = state.received(.frame(.message(streamID: id, ByteBuffer(), flags: [])), at: now) else {
+                Issue.record("MESSAGE after END_STREAM did not fail the stream")
+                return
+            }
+        }
+        _ = state.received(.frame(.call(streamID: 5, CallHead(method: "/a.B/C", endStream: true))), at: now)
+        guard case .connectionError(let error) = state.received(.frame(.message(streamID: 5, ByteBuffer(), flags: [])), at: now) else {
+            Issue.record("third provoked stream error accepted")
+            return
+        }
+        #expect(error.code == .enhanceYourCalm)
     }
 
     @Test mutating func serverOnlyFramesFromTheClientAreAProtocolError() {

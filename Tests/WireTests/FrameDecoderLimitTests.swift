@@ -93,3 +93,18 @@ struct FrameDecoderLimitTests {
         }
     }
 }
+
+@Suite("Connection preface")
+struct ConnectionPrefaceTests {
+    @Test func aShortBadPrefaceIsRefusedWithoutWaitingForEightBytes() throws {
+        var decoder = FrameDecoder(expectsPreface: true)
+        var good = ByteBuffer(string: "ARP")
+        let waiting = try decoder.decode(buffer: &good)
+        #expect(waiting == nil, "a correct start waits for more")
+        var bad = ByteBuffer(string: "GE")
+        #expect(throws: WireError(code: .protocolError, message: "bad connection preface")) {
+            var fresh = FrameDecoder(expectsPreface: true)
+            _ = try fresh.decode(buffer: &bad)
+        }
+    }
+}
