@@ -83,7 +83,7 @@ extension ClientConnectionHandler {
             streams[id] = entry
             write(.call(streamID: id, open.head))
             if let message = open.firstMessage {
-                stream.state.withLock { $0.sendWindow -= Int64(FrameHeader.size + message.readableBytes); $0.sentEnd = true }
+                stream.state.withLock { $0.window.spend(payloadBytes: message.readableBytes); $0.sentEnd = true }
                 write(.message(streamID: id, message, flags: .endStream))
             }
             open.promise.succeed(stream)

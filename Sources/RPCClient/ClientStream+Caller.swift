@@ -65,12 +65,11 @@ extension ClientStream {
                 let immediate = state.withLock { state -> Result<Void, any Error>? in
                     if let failure = state.failure { return .failure(failure) }
                     if state.trailers != nil || state.sentEnd { return .failure(Self.stopped) }
-                    if state.sendWindow > 0 { return .success(()) }
+                    if state.window.isOpen { return .success(()) }
                     if Task.isCancelled { return .failure(CancellationError()) }
-                    guard state.windowWaiter == nil else {
+                    guard state.window.park(continuation) else {
                         return .failure(RPCError(code: .internal, message: "two writers of one call's requests"))
                     }
-                    state.windowWaiter = continuation
                     return nil
                 }
                 if let immediate { continuation.resume(with: immediate) }
@@ -81,7 +80,7 @@ extension ClientStream {
         let refusal = state.withLock { state -> RPCError? in
             if let failure = state.failure { return failure }
             if state.trailers != nil || state.sentEnd { return Self.stopped }
-            state.sendWindow -= Int64(FrameHeader.size + message.readableBytes)
+            state.window.spend(payloadBytes: message.readableBytes)
             if end { state.sentEnd = true }
             return nil
         }

@@ -12,8 +12,7 @@ final class ClientStream: Sendable {
         var trailers: Trailers?
         var failure: RPCError?
         var reader: CheckedContinuation<ByteBuffer?, any Error>?
-        var sendWindow: Int64
-        var windowWaiter: CheckedContinuation<Void, any Error>?
+        var window: SendWindow
         var sentEnd = false
     }
 
@@ -26,7 +25,7 @@ final class ClientStream: Sendable {
         self.id = id
         self.link = link
         self.maxRequestSize = maxRequestSize
-        self.state = Mutex(State(sendWindow: sendWindow))
+        self.state = Mutex(State(window: SendWindow(initial: sendWindow)))
     }
 
     var isFinished: Bool { state.withLock { $0.trailers != nil || $0.failure != nil } }
@@ -59,8 +58,8 @@ final class ClientStream: Sendable {
             }
             if state.initialMetadata == nil { state.initialMetadata = [:] }
             state.trailers = trailers
-            defer { (state.reader, state.windowWaiter) = (nil, nil) }
-            return (state.inbound.isEmpty ? state.reader : nil, state.windowWaiter)
+            defer { state.reader = nil }
+            return (state.inbound.isEmpty ? state.reader : nil, state.window.takeWaiter())
         }
         waiter?.resume(throwing: Self.stopped)
         guard let reader else { return }
@@ -78,8 +77,8 @@ final class ClientStream: Sendable {
                 return (nil, nil) as (CheckedContinuation<ByteBuffer?, any Error>?, CheckedContinuation<Void, any Error>?)
             }
             state.failure = error
-            defer { (state.reader, state.windowWaiter) = (nil, nil) }
-            return (state.reader, state.windowWaiter)
+            defer { state.reader = nil }
+            return (state.reader, state.window.takeWaiter())
         }
         reader?.resume(throwing: error)
         waiter?.resume(throwing: error)
@@ -89,11 +88,11 @@ final class ClientStream: Sendable {
     /// a FLOW_CONTROL_ERROR of the peer (docs/PROTOCOL.md, section 5).
     func addSendWindow(_ increment: Int64) -> Bool {
         let outcome = state.withLock { state -> (valid: Bool, waiter: CheckedContinuation<Void, any Error>?) in
-            guard state.sendWindow + increment <= Settings.maximumWindow else { return (false, nil) }
-            state.sendWindow += increment
-            guard state.sendWindow > 0 else { return (true, nil) }
-            defer { state.windowWaiter = nil }
-            return (true, state.windowWaiter)
+            do throws(WireError) {
+                return (true, try state.window.credit(increment))
+            } catch {
+                return (false, nil)
+            }
         }
         outcome.waiter?.resume()
         return outcome.valid

@@ -69,7 +69,7 @@ extension ServerStream {
         }
         try await waitForWindow()
         let headers = state.withLock { state -> Metadata? in
-            state.sendWindow -= Int64(FrameHeader.size + message.readableBytes)
+            state.window.spend(payloadBytes: message.readableBytes)
             guard !state.headersSent else { return nil }
             state.headersSent = true
             // HEADERS is optional: without initial metadata the first MESSAGE stands for it.
@@ -85,21 +85,17 @@ extension ServerStream {
                 let immediate = state.withLock { state -> Result<Void, any Error>? in
                     if case .cancelled(let code) = state.outcome { return .failure(RPCError(code: code, message: "call cancelled")) }
                     if state.outcome == .finished { return .failure(RPCError(code: .internal, message: "write after the call ended")) }
-                    if state.sendWindow > 0 { return .success(()) }
+                    if state.window.isOpen { return .success(()) }
                     if Task.isCancelled { return .failure(CancellationError()) }
-                    guard state.windowWaiter == nil else {
+                    guard state.window.park(continuation) else {
                         return .failure(RPCError(code: .internal, message: "two writers of one call's responses"))
                     }
-                    state.windowWaiter = continuation
                     return nil
                 }
                 if let immediate { continuation.resume(with: immediate) }
             }
         } onCancel: {
-            let waiter = state.withLock { state in
-                defer { state.windowWaiter = nil }
-                return state.windowWaiter
-            }
+            let waiter = state.withLock { $0.window.takeWaiter() }
             waiter?.resume(throwing: CancellationError())
         }
     }

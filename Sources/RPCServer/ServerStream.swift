@@ -18,8 +18,7 @@ final class ServerStream: Sendable {
         var inboundEnded = false
         var reader: CheckedContinuation<ByteBuffer?, any Error>?
         /// What the client's window still allows us to send; writes wait while it is not positive.
-        var sendWindow: Int64
-        var windowWaiter: CheckedContinuation<Void, any Error>?
+        var window: SendWindow
         var initialMetadata = Metadata()
         var headersSent = false
         var trailingMetadata = Metadata()
@@ -40,7 +39,7 @@ final class ServerStream: Sendable {
         self.link = link
         self.maxResponseSize = maxResponseSize
         self.maxMetadataSize = maxMetadataSize
-        self.state = Mutex(State(sendWindow: sendWindow))
+        self.state = Mutex(State(window: SendWindow(initial: sendWindow)))
     }
 
     var outcome: Outcome? { state.withLock { $0.outcome } }
@@ -73,11 +72,11 @@ final class ServerStream: Sendable {
     /// a FLOW_CONTROL_ERROR of the peer (docs/PROTOCOL.md, section 5).
     func addSendWindow(_ increment: Int64) -> Bool {
         let outcome = state.withLock { state -> (valid: Bool, waiter: CheckedContinuation<Void, any Error>?) in
-            guard state.sendWindow + increment <= Settings.maximumWindow else { return (false, nil) }
-            state.sendWindow += increment
-            guard state.sendWindow > 0 else { return (true, nil) }
-            defer { state.windowWaiter = nil }
-            return (true, state.windowWaiter)
+            do throws(WireError) {
+                return (true, try state.window.credit(increment))
+            } catch {
+                return (false, nil)
+            }
         }
         outcome.waiter?.resume()
         return outcome.valid
@@ -88,8 +87,8 @@ final class ServerStream: Sendable {
         let (reader, waiter, watcher) = state.withLock { state in
             guard state.outcome == nil else { return (nil, nil, nil) as (CheckedContinuation<ByteBuffer?, any Error>?, CheckedContinuation<Void, any Error>?, CheckedContinuation<Void, Never>?) }
             state.outcome = .cancelled(code)
-            defer { (state.reader, state.windowWaiter, state.watcher) = (nil, nil, nil) }
-            return (state.reader, state.windowWaiter, state.watcher)
+            defer { (state.reader, state.watcher) = (nil, nil) }
+            return (state.reader, state.window.takeWaiter(), state.watcher)
         }
         let error = RPCError(code: code, message: code == .deadlineExceeded ? "deadline exceeded" : "call cancelled")
         reader?.resume(throwing: error)
