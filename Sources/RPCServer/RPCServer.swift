@@ -42,6 +42,11 @@ public final class RPCServer: Service, Sendable {
         self.address = group.next().makePromise(of: SocketAddress.self)
     }
 
+    deinit {
+        // Completes the promise of a server that never ran (a no-op after `run()`).
+        address.fail(ChannelError.ioOnClosedChannel)
+    }
+
     /// Where the server listens, once it does (useful with port 0).
     public var listeningAddress: SocketAddress {
         get async throws { try await address.futureResult.get() }
