@@ -34,6 +34,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var keepalive = KeepaliveState()
     var graceTimer: Scheduled<Void>?
     var closing = false
+    /// A read held back while the client is not reading what we write.
+    var readHeld = false
 
     init(configuration: RPCServer.Configuration, router: Router, tenantLimiter: TenantCallLimiter, logger: Logger) {
         self.configuration = configuration
@@ -107,6 +109,25 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         graceTimer?.cancel()
         keepalive.cancel()
         context.fireChannelInactive()
+    }
+
+    /// Outbound backpressure: while the socket cannot take more (the client is
+    /// not reading), stop reading its frames, so that our replies to them
+    /// (trailers, pongs, window updates) cannot pile up without bound.
+    func read(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            context.read()
+        } else {
+            readHeld = true
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable, readHeld {
+            readHeld = false
+            context.read()
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
