@@ -11,7 +11,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 DEV_DIR=${ATTR_DEV_PKI_DIR:-$HERE/dev}
-LAYOUT=1                              # bump when the set of files below changes
+LAYOUT=2                              # bump when the set of files below changes
 TRUST_DOMAIN=attribution.local
 TENANT1=7d3c2b1a-9f8e-4d6c-8b5a-1e2f3a4b5c6d
 TENANT2=0e9f8a7b-6c5d-4e3f-a2b1-c0d9e8f7a6b5
@@ -67,6 +67,13 @@ basicConstraints       = critical, CA:TRUE
 keyUsage               = critical, keyCertSign, cRLSign
 subjectKeyIdentifier   = hash
 
+[ leaf_no_eku_ext ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature
+subjectAltName         = \${ENV::LEAF_SAN}
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
 [ leaf_ext ]
 basicConstraints       = critical, CA:FALSE
 keyUsage               = critical, digitalSignature
@@ -92,15 +99,17 @@ make_ca() {
 
 # issue CA_DIR OUT_BASE COMMON_NAME EKU SAN [START END]
 # START/END are openssl ca dates (YYMMDDHHMMSSZ); without them the certificate
-# is valid from now for LEAF_DAYS.
+# is valid from now for LEAF_DAYS. EKU "none" leaves the extension out.
 issue() {
   local ca_dir=$1 out=$2 cn=$3 eku=$4 san=$5 start=${6:-} end=${7:-}
+  local extensions=leaf_ext
+  [ "$eku" = none ] && extensions=leaf_no_eku_ext
   local validity=(-days "$LEAF_DAYS")
   [ -n "$start" ] && validity=(-startdate "$start" -enddate "$end")
   mkdir -p "$(dirname "$out")"
   new_key "$out.key"
   openssl req -new -config "$ca_dir/openssl.cnf" -key "$out.key" -subj "/O=Attribution Dev/CN=$cn" -out "$out.csr"
-  LEAF_EKU=$eku LEAF_SAN=$san openssl ca -batch -notext -config "$ca_dir/openssl.cnf" -extensions leaf_ext \
+  LEAF_EKU=$eku LEAF_SAN=$san openssl ca -batch -notext -config "$ca_dir/openssl.cnf" -extensions "$extensions" \
     "${validity[@]}" -in "$out.csr" -out "$out.crt" 2>/dev/null
   rm -f "$out.csr"
 }
@@ -136,6 +145,7 @@ generate() {
     "URI:spiffe://$TRUST_DOMAIN/tenant/not-a-uuid/user/admin"
   issue "$work/ca" "$work/bad/foreign-domain" "foreign domain" clientAuth \
     "URI:spiffe://elsewhere.example/tenant/$TENANT1/user/admin"
+  issue "$work/ca" "$work/bad/no-eku" "no extended key usage" none "$(spiffe "$TENANT1" user no-eku)"
 
   openssl ca -config "$work/ca/openssl.cnf" -revoke "$work/bad/revoked.crt" -crl_reason keyCompromise 2>/dev/null
   openssl ca -config "$work/ca/openssl.cnf" -gencrl -out "$work/ca/ca.crl" 2>/dev/null
@@ -161,7 +171,7 @@ is_fresh() {
   local cert
   for cert in ca.crt server.crt clients/tenant1-admin.crt clients/tenant1-analyst.crt clients/tenant1-ingest.crt \
     clients/tenant2-admin.crt clients/tenant2-ingest.crt bad/other-ca.crt bad/revoked.crt bad/no-uri-san.crt \
-    bad/malformed-spiffe.crt bad/foreign-domain.crt; do
+    bad/malformed-spiffe.crt bad/foreign-domain.crt bad/no-eku.crt; do
     [ -f "$DEV_DIR/${cert%.crt}.key" ] || [ "$cert" = ca.crt ] || return 1
     openssl x509 -in "$DEV_DIR/$cert" -noout -checkend "$FRESH_SECONDS" >/dev/null 2>&1 || return 1
   done

@@ -18,6 +18,7 @@ struct MutualTLSTests {
         ("bad/no-uri-san", "client identity refused", "no URI SAN"),
         ("bad/malformed-spiffe", "client identity refused", "not-a-uuid"),
         ("bad/foreign-domain", "client identity refused", "elsewhere.example"),
+        ("bad/no-eku", "client identity refused", "clientAuth extended key usage"),
     ])
     func badClientIsRefused(_ certificate: String?, _ logLine: String, _ reason: String) async throws {
         try await InteropHarness.withServer { server in

@@ -90,6 +90,13 @@ struct DevPKITests {
         #expect(throws: IdentityError.self) { try Principal(uri: uri, trustDomain: domain) }
     }
 
+    @Test func clientWithoutExtendedKeyUsagePassesOpenSSLButNotOurCheck() throws {
+        let client = try certificate("bad/no-eku")
+        #expect(verifier.verify(client, for: .tlsClient).isValid, "OpenSSL accepts a certificate with no EKU at all")
+        #expect(!client.hasClientAuthUsage)
+        #expect(try certificate("clients/tenant1-admin").hasClientAuthUsage)
+    }
+
     @Test func clientOfAForeignTrustDomain() throws {
         let client = try certificate("bad/foreign-domain")
         #expect(verifier.verify(client, for: .tlsClient).isValid)
