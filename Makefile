@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test deps db db-stop certs build release clean
+.PHONY: help run test deps db db-stop certs build release clean contract proto-snapshot proto-check
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -32,4 +32,28 @@ release: deps ## Release build of attrd and attrctl
 	swift build -c release
 
 clean: ## Remove build products (keeps .data/ and certs/dev/)
-	rm -rf .build
+	rm -rf .build .build-contract
+
+# The C contract client (Tests/Contract): protoc-c code for proto/, OpenSSL, ARPC/1 from docs/PROTOCOL.md.
+CONTRACT_DIR := .build-contract
+CONTRACT_GEN := $(CONTRACT_DIR)/gen
+PROTOS := $(shell find proto -name '*.proto' | sort)
+CONTRACT_PB := $(patsubst proto/%.proto,$(CONTRACT_GEN)/%.pb-c.c,$(PROTOS))
+CONTRACT_SRC := $(wildcard Tests/Contract/*.c)
+CONTRACT_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror -Wno-format-truncation -ITests/Contract -I$(CONTRACT_GEN)
+
+contract: $(CONTRACT_DIR)/arpc-contract ## Build the C contract client
+
+$(CONTRACT_GEN)/%.pb-c.c $(CONTRACT_GEN)/%.pb-c.h: proto/%.proto
+	@mkdir -p $(CONTRACT_GEN)
+	protoc-c --proto_path=proto --c_out=$(CONTRACT_GEN) $<
+
+$(CONTRACT_DIR)/arpc-contract: $(CONTRACT_SRC) $(wildcard Tests/Contract/*.h) $(CONTRACT_PB)
+	gcc $(CONTRACT_CFLAGS) -o $@ $(CONTRACT_SRC) $(CONTRACT_PB) -lprotobuf-c -lssl -lcrypto
+
+proto-snapshot: ## Accept the current proto/ as the compatibility baseline (proto/snapshot.binpb)
+	protoc --proto_path=proto --include_imports --descriptor_set_out=proto/snapshot.binpb $(PROTOS)
+
+proto-check: ## Fail if proto/ breaks compatibility with proto/snapshot.binpb
+	@scripts/proto-compat.py --self-test
+	@scripts/proto-compat.py proto proto/snapshot.binpb
