@@ -568,6 +568,25 @@ out:
     return rc;
 }
 
+/* WINDOW_UPDATE and CANCEL may cross the server's TRAILERS in flight: frames
+ * for a stream the server has closed are ignored (section 3.4). */
+static int late_frames_ignored(conn_t *c, const endpoint_t *ep, char *why)
+{
+    (void)ep;
+    static const uint8_t inc[4] = { 0, 0, 0x10, 0 };
+    static const uint8_t cancelled = CANCELLED;
+    int rc = -1;
+    if (connection_still_serves(c, why)) goto out;
+    uint32_t closed = c->next_stream - 2;
+    CHECK(conn_send_frame(c, F_WINDOW_UPDATE, 0, closed, inc, 4) == 0 &&
+              conn_send_frame(c, F_CANCEL, 0, closed, &cancelled, 1) == 0,
+          "sending WINDOW_UPDATE and CANCEL failed");
+    if (connection_still_serves(c, why)) goto out;
+    rc = 0;
+out:
+    return rc;
+}
+
 /* Reads frames until a GOAWAY, then expects the connection to close. */
 static int expect_goaway_and_close(conn_t *c, uint32_t code, const char *message, char *why)
 {
@@ -643,6 +662,7 @@ const contract_case_t CASES[] = {
     { "reflection_list_services", reflection_list_services, 0 },
     { "reflection_file_containing_symbol", reflection_file_containing_symbol, 0 },
     { "reflection_file_by_filename", reflection_file_by_filename, 0 },
+    { "late_frames_ignored", late_frames_ignored, 0 },
     { "bad_preface", bad_preface, 1 },
     { "oversize_frame", oversize_frame, 1 },
 };

@@ -13,6 +13,14 @@ int main(int argc, char **argv)
     }
     signal(SIGPIPE, SIG_IGN); /* a closed connection is an error, not a death */
     endpoint_t ep = { argv[1], argv[2], argv[3], argv[4], argv[5] };
+    for (int a = 6; a < argc; a++) {
+        int known = 0;
+        for (int i = 0; i < CASE_COUNT; i++) known |= strcmp(argv[a], CASES[i].name) == 0;
+        if (!known) {
+            fprintf(stderr, "no case named %s\n", argv[a]);
+            return 2;
+        }
+    }
     int passed = 0, failed = 0;
     for (int i = 0; i < CASE_COUNT; i++) {
         const contract_case_t *k = &CASES[i];
