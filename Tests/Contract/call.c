@@ -81,7 +81,7 @@ static int pump(call_t *call, uint8_t **out, size_t *len, int timeout_ms)
     frame_t f;
     int r = conn_read_frame(call->conn, &f, timeout_ms);
     if (r == 0) return fail(call, "connection closed by the server");
-    if (r < 0) return fail(call, "timed out waiting for a frame");
+    if (r < 0) return fail(call, "no frame in time (timeout, oversize frame or read error)");
     r = dispatch(call, &f, out, len);
     frame_free(&f);
     return r;
