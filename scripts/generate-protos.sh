@@ -57,7 +57,7 @@ if [ "${1:-}" = "--check" ]; then
   generate "$scratch"
   if ! diff -r "$scratch" "$OUT" >/dev/null; then
     echo "generate-protos: Sources/Protos/Generated is stale; run scripts/generate-protos.sh" >&2
-    diff -r "$scratch" "$OUT" | head -20 >&2
+    diff -r "$scratch" "$OUT" | head -20 | cut -c1-200 >&2
     exit 1
   fi
 else

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: every test, against the private database and the dev PKI.
 # ATTR_TEST_REQUIRE_ALL=1 makes tests that need them run (and fail) rather than skip.
-# After the Swift tests: the proto compatibility check and the C contract
-# client against a live attrd. Every step runs; any failure fails the run.
+# After the Swift tests: the proto compatibility check, the check that the
+# committed generated code matches proto/, and the C contract client against
+# a live attrd. Every step runs; any failure fails the run.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -14,5 +15,6 @@ swift build --build-tests
 status=0
 swift test --skip-build || { status=$?; echo "test: swift test failed ($status)" >&2; }
 make -s proto-check || { status=1; echo "test: proto compatibility check failed" >&2; }
+scripts/generate-protos.sh --check || { status=1; echo "test: generated code is stale or a .proto does not compile" >&2; }
 scripts/contract-test.sh || { status=1; echo "test: contract tests failed" >&2; }
 exit "$status"
