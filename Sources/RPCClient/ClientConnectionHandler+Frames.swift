@@ -28,7 +28,7 @@ extension ClientConnectionHandler {
             }
             entry.receiveWindow -= Int64(FrameHeader.size + payload.readableBytes)
             streams[id] = entry
-            entry.stream.receive(payload)
+            entry.stream.receive(payload.compacted)
         case .trailers(let id, let trailers):
             guard let entry = streams.removeValue(forKey: id) else { return }
             entry.deadline?.cancel()

@@ -18,7 +18,7 @@ extension ServerConnectionHandler {
             write(.trailers(streamID: id, Trailers(status: status)))
         case .deliverMessage(let id, let message, let endStream):
             guard let live = streams[id] else { return }
-            live.stream.receive(message)
+            live.stream.receive(message.compacted)
             if endStream { live.stream.receiveEnd() }
         case .deliverEnd(let id):
             streams[id]?.stream.receiveEnd()

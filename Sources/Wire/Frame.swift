@@ -59,3 +59,14 @@ public struct Trailers: Hashable, Sendable {
         self.metadata = metadata
     }
 }
+
+extension ByteBuffer {
+    /// This message on its own storage when it is a small slice of a large
+    /// read buffer, so that a queued message never pins a whole read buffer.
+    public var compacted: ByteBuffer {
+        guard storageCapacity > 4 * readableBytes + 4096 else { return self }
+        var copy = ByteBufferAllocator().buffer(capacity: readableBytes)
+        copy.writeImmutableBuffer(self)
+        return copy
+    }
+}

@@ -1,3 +1,4 @@
+import NIOCore
 import Testing
 import Wire
 
@@ -21,5 +22,18 @@ struct SendWindowTests {
             _ = try window.credit(11)
         }
         #expect(window.bytes == Settings.maximumWindow - 10, "a refused credit changes nothing")
+    }
+}
+
+@Suite("Message storage")
+struct MessageStorageTests {
+    @Test func aSmallSliceOfALargeBufferGetsItsOwnStorage() {
+        var large = ByteBuffer(repeating: 7, count: 64 * 1024)
+        let slice = large.readSlice(length: 10)!
+        let compacted = slice.compacted
+        #expect(compacted == slice)
+        #expect(compacted.storageCapacity < 1024)
+        let whole = ByteBuffer(repeating: 1, count: 100)
+        #expect(whole.compacted.storageCapacity == whole.storageCapacity, "a buffer of its own is kept as it is")
     }
 }
