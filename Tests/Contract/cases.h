@@ -1,5 +1,6 @@
 /* The contract cases. Adding one for a new RPC: write a function with the
- * case_fn signature in cases.c and add one row to CASES. */
+ * case_fn signature in the cases_*.c file of its service, declare it in
+ * case_support.h and add one row to CASES in cases.c. */
 #ifndef ARPC_CASES_H
 #define ARPC_CASES_H
 #include "conn.h"
