@@ -1,3 +1,4 @@
+import Foundation
 public import NIOCore
 public import Wire
 
@@ -35,10 +36,4 @@ extension RPCClient {
             return .nanoseconds(Int64(min(nanos, Double(maximum.nanoseconds))))
         }
     }
-}
-
-private func pow(_ base: Double, _ exponent: Double) -> Double {
-    var result = 1.0
-    for _ in 0..<Int(exponent) { result *= base }
-    return result
 }

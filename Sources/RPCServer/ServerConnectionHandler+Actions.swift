@@ -7,8 +7,10 @@ import Wire
 extension ServerConnectionHandler {
     func perform(_ action: ServerConnectionState.Action) {
         switch action {
-        case .none, .peerGoingAway:
-            if case .peerGoingAway = action, streams.isEmpty { close() }
+        case .none:
+            break
+        case .peerGoingAway:
+            if streams.isEmpty { close() }
         case .sendSettings:
             write(.settings(configuration.settings))
             startKeepalive()

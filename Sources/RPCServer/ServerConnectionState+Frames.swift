@@ -51,7 +51,7 @@ extension ServerConnectionState {
             peerWentAway = true
             return .peerGoingAway
         case .headers, .trailers:
-            return fail(.protocolError, "\(frame.typeName) frames travel from server to client only")
+            return fail(.protocolError, "\(frame.type) frames travel from server to client only")
         case .unknown:
             return .none
         }
@@ -79,15 +79,5 @@ extension ServerConnectionState {
         }
         streams[id] = Stream(receiveWindow: Int64(local.initialWindowSize), clientEnded: head.endStream)
         return .openStream(id: id, head)
-    }
-}
-
-extension Frame {
-    var typeName: String {
-        switch self {
-        case .headers: "HEADERS"
-        case .trailers: "TRAILERS"
-        default: "\(self)"
-        }
     }
 }

@@ -31,16 +31,6 @@ public final class X509Certificate: @unchecked Sendable {
         return certificates
     }
 
-    /// The first certificate of PEM text.
-    public convenience init(pem: String) throws(TLSError) {
-        let bio = PEMFile.memory(pem)
-        defer { BIO_free(bio) }
-        guard let certificate = PEM_read_bio_X509(bio, nil, nil, nil) else {
-            throw TLSError.fromQueue(.invalidPEM, "not a PEM certificate")
-        }
-        self.init(taking: certificate)
-    }
-
     public var notBefore: Date { Self.date(X509_get0_notBefore(pointer)) }
     public var notAfter: Date { Self.date(X509_get0_notAfter(pointer)) }
 

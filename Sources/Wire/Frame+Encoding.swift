@@ -16,7 +16,8 @@ extension Frame {
         }
     }
 
-    var type: FrameType {
+    /// The frame's type byte.
+    public var type: FrameType {
         switch self {
         case .settings: .settings
         case .call: .call

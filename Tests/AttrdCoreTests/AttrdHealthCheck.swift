@@ -14,7 +14,14 @@ enum AttrdHealthCheck {
         let client = RPCClient(
             configuration: RPCClient.Configuration(host: "127.0.0.1", port: port), tls: tls,
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
-        defer { Task { await client.close() } }
-        return try await Arpc_Health_V1_HealthClient(client).check(Arpc_Health_V1_HealthCheckRequest()).status
+        let result = await Result { try await Arpc_Health_V1_HealthClient(client).check(Arpc_Health_V1_HealthCheckRequest()) }
+        await client.close()
+        return try result.get().status
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

@@ -75,20 +75,28 @@ struct InteropHarness {
         return RPCClient(configuration: configuration, tls: tls, logger: quiet)
     }
 
-    /// Runs `body` with a typed client of the test service, closing it afterwards.
-    func withTestClient<Result: Sendable>(
+    /// Runs `body` with a client presenting `certificate`, closing it afterwards.
+    func withClient<Result: Sendable>(
         _ certificate: String? = "clients/tenant1-admin",
-        _ body: (Arpc_Test_V1_TestServiceClient) async throws -> Result
+        _ body: (RPCClient) async throws -> Result
     ) async throws -> Result {
         let client = try client(certificate)
         do {
-            let result = try await body(Arpc_Test_V1_TestServiceClient(client))
+            let result = try await body(client)
             await client.close()
             return result
         } catch {
             await client.close()
             throw error
         }
+    }
+
+    /// Runs `body` with a typed client of the test service, closing it afterwards.
+    func withTestClient<Result: Sendable>(
+        _ certificate: String? = "clients/tenant1-admin",
+        _ body: (Arpc_Test_V1_TestServiceClient) async throws -> Result
+    ) async throws -> Result {
+        try await withClient(certificate) { try await body(Arpc_Test_V1_TestServiceClient($0)) }
     }
 }
 

@@ -95,32 +95,32 @@ struct InteropTests {
 
     @Test func customMetadata() async throws {
         try await InteropHarness.withServer { server in
-            let client = try server.client()
-            defer { Task { await client.close() } }
-            let metadata: Metadata = [
-                "x-grpc-test-echo-initial": .string("test_initial_metadata_value"),
-                "x-grpc-test-echo-trailing-bin": .binary([0xAB, 0xAB, 0xAB]),
-            ]
-            var request = Arpc_Test_V1_SimpleRequest()
-            request.responseSize = 314_159
-            request.payload = .zeros(271_828)
-            let response = try await client.unary(
-                Arpc_Test_V1_TestService.Method.unaryCall, request, as: Arpc_Test_V1_SimpleResponse.self, metadata: metadata)
-            #expect(response.initialMetadata.first("x-grpc-test-echo-initial") == "test_initial_metadata_value")
-            #expect(response.trailingMetadata["x-grpc-test-echo-trailing-bin"] == [.binary([0xAB, 0xAB, 0xAB])])
+            try await server.withClient { (client: RPCClient) async throws -> Void in
+                let metadata: Metadata = [
+                    "x-grpc-test-echo-initial": .string("test_initial_metadata_value"),
+                    "x-grpc-test-echo-trailing-bin": .binary([0xAB, 0xAB, 0xAB]),
+                ]
+                var request = Arpc_Test_V1_SimpleRequest()
+                request.responseSize = 314_159
+                request.payload = .zeros(271_828)
+                let response = try await client.unary(
+                    Arpc_Test_V1_TestService.Method.unaryCall, request, as: Arpc_Test_V1_SimpleResponse.self, metadata: metadata)
+                #expect(response.initialMetadata.first("x-grpc-test-echo-initial") == "test_initial_metadata_value")
+                #expect(response.trailingMetadata["x-grpc-test-echo-trailing-bin"] == [.binary([0xAB, 0xAB, 0xAB])])
 
-            let streamed = try await client.bidirectional(
-                Arpc_Test_V1_TestService.Method.fullDuplexCall, as: Arpc_Test_V1_StreamingOutputCallResponse.self,
-                metadata: metadata,
-                requests: { sink in try await sink.send(Arpc_Test_V1_StreamingOutputCallRequest.responses([314_159], payload: 271_828)) },
-                responses: { responses in
-                    var count = 0
-                    for try await _ in responses { count += 1 }
-                    return (count, responses.initialMetadata, responses.trailingMetadata)
-                })
-            #expect(streamed.0 == 1)
-            #expect(streamed.1.first("x-grpc-test-echo-initial") == "test_initial_metadata_value")
-            #expect(streamed.2["x-grpc-test-echo-trailing-bin"] == [.binary([0xAB, 0xAB, 0xAB])])
+                let streamed = try await client.bidirectional(
+                    Arpc_Test_V1_TestService.Method.fullDuplexCall, as: Arpc_Test_V1_StreamingOutputCallResponse.self,
+                    metadata: metadata,
+                    requests: { sink in try await sink.send(Arpc_Test_V1_StreamingOutputCallRequest.responses([314_159], payload: 271_828)) },
+                    responses: { responses in
+                        var count = 0
+                        for try await _ in responses { count += 1 }
+                        return (count, responses.initialMetadata, responses.trailingMetadata)
+                    })
+                #expect(streamed.0 == 1)
+                #expect(streamed.1.first("x-grpc-test-echo-initial") == "test_initial_metadata_value")
+                #expect(streamed.2["x-grpc-test-echo-trailing-bin"] == [.binary([0xAB, 0xAB, 0xAB])])
+            }
         }
     }
 
@@ -151,16 +151,16 @@ struct InteropTests {
 
     @Test func unimplementedMethodAndService() async throws {
         try await InteropHarness.withServer { server in
-            let client = try server.client()
-            defer { Task { await client.close() } }
-            await #expect(throws: RPCError(code: .unimplemented, message: "UnimplementedCall is not implemented")) {
-                try await Arpc_Test_V1_TestServiceClient(client).unimplementedCall(Arpc_Test_V1_Empty())
-            }
-            await #expect(throws: RPCError(code: .unimplemented, message: "unknown method NoSuchCall of service arpc.test.v1.TestService")) {
-                try await client.unary("/arpc.test.v1.TestService/NoSuchCall", Arpc_Test_V1_Empty(), as: Arpc_Test_V1_Empty.self)
-            }
-            await #expect(throws: RPCError(code: .unimplemented, message: "unknown service arpc.test.v1.UnimplementedService")) {
-                try await Arpc_Test_V1_UnimplementedServiceClient(client).unimplementedCall(Arpc_Test_V1_Empty())
+            try await server.withClient { (client: RPCClient) async throws -> Void in
+                await #expect(throws: RPCError(code: .unimplemented, message: "UnimplementedCall is not implemented")) {
+                    try await Arpc_Test_V1_TestServiceClient(client).unimplementedCall(Arpc_Test_V1_Empty())
+                }
+                await #expect(throws: RPCError(code: .unimplemented, message: "unknown method NoSuchCall of service arpc.test.v1.TestService")) {
+                    try await client.unary("/arpc.test.v1.TestService/NoSuchCall", Arpc_Test_V1_Empty(), as: Arpc_Test_V1_Empty.self)
+                }
+                await #expect(throws: RPCError(code: .unimplemented, message: "unknown service arpc.test.v1.UnimplementedService")) {
+                    try await Arpc_Test_V1_UnimplementedServiceClient(client).unimplementedCall(Arpc_Test_V1_Empty())
+                }
             }
         }
     }

@@ -55,23 +55,23 @@ struct LimitTests {
 
     @Test func metadataTooLarge() async throws {
         try await InteropHarness.withServer { server in
-            let client = try server.client()
-            defer { Task { await client.close() } }
-            let metadata: Metadata = ["x-big": .string(String(repeating: "a", count: 9000))]
-            await #expect(throws: RPCError.self) {
-                try await client.unary(Arpc_Test_V1_TestService.Method.emptyCall, Arpc_Test_V1_Empty(),
-                                       as: Arpc_Test_V1_Empty.self, metadata: metadata)
-            }
-            do {
-                _ = try await client.unary(Arpc_Test_V1_TestService.Method.emptyCall, Arpc_Test_V1_Empty(),
+            try await server.withClient { (client: RPCClient) async throws -> Void in
+                let metadata: Metadata = ["x-big": .string(String(repeating: "a", count: 9000))]
+                await #expect(throws: RPCError.self) {
+                    try await client.unary(Arpc_Test_V1_TestService.Method.emptyCall, Arpc_Test_V1_Empty(),
                                            as: Arpc_Test_V1_Empty.self, metadata: metadata)
-            } catch let error as RPCError {
-                #expect(error.code == .resourceExhausted)
-                #expect(error.message.contains("exceeds the limit of 8192"))
+                }
+                do {
+                    _ = try await client.unary(Arpc_Test_V1_TestService.Method.emptyCall, Arpc_Test_V1_Empty(),
+                                               as: Arpc_Test_V1_Empty.self, metadata: metadata)
+                } catch let error as RPCError {
+                    #expect(error.code == .resourceExhausted)
+                    #expect(error.message.contains("exceeds the limit of 8192"))
+                }
+                // Within the limit, the same client is served.
+                _ = try await client.unary(Arpc_Test_V1_TestService.Method.emptyCall, Arpc_Test_V1_Empty(),
+                                           as: Arpc_Test_V1_Empty.self, metadata: ["x-small": .string("ok")])
             }
-            // Within the limit, the same client is served.
-            _ = try await client.unary(Arpc_Test_V1_TestService.Method.emptyCall, Arpc_Test_V1_Empty(),
-                                       as: Arpc_Test_V1_Empty.self, metadata: ["x-small": .string("ok")])
         }
     }
 
