@@ -39,17 +39,25 @@ CONTRACT_DIR := .build-contract
 CONTRACT_GEN := $(CONTRACT_DIR)/gen
 PROTOS := $(shell find proto -name '*.proto' | sort)
 CONTRACT_PB := $(patsubst proto/%.proto,$(CONTRACT_GEN)/%.pb-c.c,$(PROTOS))
+# The well-known types proto/ imports (from libprotobuf-dev's /usr/include).
+WKT_DIR := /usr/include
+WKT_PROTOS := timestamp field_mask wrappers
+CONTRACT_WKT_PB := $(patsubst %,$(CONTRACT_GEN)/google/protobuf/%.pb-c.c,$(WKT_PROTOS))
 CONTRACT_SRC := $(wildcard Tests/Contract/*.c)
 CONTRACT_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror -Wno-format-truncation -ITests/Contract -I$(CONTRACT_GEN)
 
 contract: $(CONTRACT_DIR)/arpc-contract ## Build the C contract client
 
-$(CONTRACT_GEN)/%.pb-c.c $(CONTRACT_GEN)/%.pb-c.h: proto/%.proto
+$(CONTRACT_GEN)/google/protobuf/%.pb-c.c $(CONTRACT_GEN)/google/protobuf/%.pb-c.h: $(WKT_DIR)/google/protobuf/%.proto
 	@mkdir -p $(CONTRACT_GEN)
-	protoc-c --proto_path=proto --c_out=$(CONTRACT_GEN) $<
+	protoc-c --proto_path=$(WKT_DIR) --c_out=$(CONTRACT_GEN) google/protobuf/$*.proto
 
-$(CONTRACT_DIR)/arpc-contract: $(CONTRACT_SRC) $(wildcard Tests/Contract/*.h) $(CONTRACT_PB)
-	gcc $(CONTRACT_CFLAGS) -o $@ $(CONTRACT_SRC) $(CONTRACT_PB) -lprotobuf-c -lssl -lcrypto
+$(CONTRACT_GEN)/%.pb-c.c $(CONTRACT_GEN)/%.pb-c.h: proto/%.proto | $(CONTRACT_WKT_PB)
+	@mkdir -p $(CONTRACT_GEN)
+	protoc-c --proto_path=proto --proto_path=$(WKT_DIR) --c_out=$(CONTRACT_GEN) $<
+
+$(CONTRACT_DIR)/arpc-contract: $(CONTRACT_SRC) $(wildcard Tests/Contract/*.h) $(CONTRACT_PB) $(CONTRACT_WKT_PB)
+	gcc $(CONTRACT_CFLAGS) -o $@ $(CONTRACT_SRC) $(CONTRACT_PB) $(CONTRACT_WKT_PB) -lprotobuf-c -lssl -lcrypto
 
 proto-snapshot: ## Accept the current proto/ as the compatibility baseline (proto/snapshot.binpb)
 	protoc --proto_path=proto --include_imports --descriptor_set_out=proto/snapshot.binpb $(PROTOS)

@@ -5,7 +5,7 @@ set -euo pipefail
 
 APT_PACKAGES=(
   libssl-dev libpq-dev postgresql libcurl4-openssl-dev
-  libprotobuf-c-dev protobuf-c-compiler protobuf-compiler
+  libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libprotobuf-dev
   libcairo2-dev poppler-utils openssh-server
 )
 # module to import -> pip requirement
