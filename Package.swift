@@ -134,9 +134,30 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "AttributionCore",
+            dependencies: ["COpenSSL"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AttributionStore",
+            dependencies: ["AttributionCore", "Storage"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Services",
+            dependencies: [
+                "AttributionCore", "AttributionStore", "Identity", "Protos", "RPCServer", "Storage", "Wire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "AttrdCore",
             dependencies: [
+                "AttributionStore",
                 "CoreServices",
+                "Services",
                 "InteropService",
                 "Protos",
                 "RPCServer",
@@ -236,6 +257,11 @@ let package = Package(
                 "Secrets", "Storage", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AttributionCoreTests",
+            dependencies: ["AttributionCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

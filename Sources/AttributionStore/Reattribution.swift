@@ -1,0 +1,71 @@
+import AttributionCore
+import Storage
+
+/// Replaces the attribution results of some orders and keeps the daily
+/// roll-up in step: the old results' sums are subtracted from
+/// `attribution_daily_metrics` and the new ones' added, per (day of the order
+/// in UTC, model, window, channel, campaign). Credits are exact multiples of
+/// 10⁻⁸ and the roll-up's conversions column is exact too, so adding and
+/// subtracting never drifts; rows with nothing left are deleted.
+enum Reattribution {
+    private static let staging = StagedInsert(
+        table: "staged_attribution_results",
+        columns: """
+            ord int, conversion_id uuid, touchpoint_id uuid, model text, attribution_window text, channel text,
+            campaign text, credit numeric(9,8), revenue_minor bigint, currency text
+            """)
+
+    /// The daily roll-up change from a set of results rows (`source`), with `sign` +1 or -1.
+    private static func rollUp(_ source: String, sign: String) -> String {
+        """
+        INSERT INTO attribution_daily_metrics AS d (tenant_id, day, model, attribution_window, channel, campaign,
+            conversions, revenue_minor, currency)
+        SELECT app_current_tenant(), (c.ordered_at AT TIME ZONE 'UTC')::date, r.model, r.attribution_window,
+            r.channel, COALESCE(r.campaign, ''), \(sign)sum(r.credit), \(sign)sum(r.revenue_minor), min(r.currency)
+        FROM \(source) r JOIN attribution_conversions c ON c.id = r.conversion_id
+        GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3, 4, 5, 6
+        ON CONFLICT (tenant_id, day, model, attribution_window, channel, campaign) DO UPDATE
+            SET conversions = d.conversions + EXCLUDED.conversions, revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor
+        """
+    }
+
+    /// Attributes `conversionIDs` again with `attributor`.
+    static func run(_ conversionIDs: [String], attributor: Attributor, in tx: TenantTransaction) async throws {
+        guard !conversionIDs.isEmpty else { return }
+        var rows: [[any PostgresEncodable]] = []
+        for (conversion, touches) in try await ConversionTouches.load(conversionIDs, in: tx) {
+            for credit in attributor.credits(for: conversion, touches: touches) {
+                rows.append([
+                    rows.count, credit.conversionID, credit.touchID, credit.model.rawValue, credit.window.rawValue,
+                    credit.channel, credit.campaign, credit.credit, credit.revenueMinor, conversion.currency,
+                ])
+            }
+        }
+        try await tx.query(
+            """
+            WITH old AS (
+                DELETE FROM attribution_results WHERE conversion_id = ANY($1::text[]::uuid[])
+                RETURNING conversion_id, model, attribution_window, channel, campaign, credit, revenue_minor, currency)
+            \(rollUp("old", sign: "-"))
+            """, [conversionIDs])
+        try await staging.stage(rows, in: tx)
+        try await tx.query(
+            """
+            WITH new AS (
+                INSERT INTO attribution_results (tenant_id, conversion_id, touchpoint_id, model, attribution_window,
+                    channel, campaign, credit, revenue_minor, currency)
+                SELECT app_current_tenant(), conversion_id, touchpoint_id, model, attribution_window, channel, campaign,
+                    credit, revenue_minor, currency
+                FROM staged_attribution_results ORDER BY ord
+                RETURNING conversion_id, model, attribution_window, channel, campaign, credit, revenue_minor, currency)
+            \(rollUp("new", sign: "+"))
+            """)
+        try await tx.query(
+            """
+            DELETE FROM attribution_daily_metrics
+            WHERE conversions = 0 AND revenue_minor = 0 AND spend_minor = 0
+              AND day IN (SELECT DISTINCT (ordered_at AT TIME ZONE 'UTC')::date FROM attribution_conversions
+                          WHERE id = ANY($1::text[]::uuid[]))
+            """, [conversionIDs])
+    }
+}

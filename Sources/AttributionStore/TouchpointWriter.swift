@@ -1,0 +1,36 @@
+import Foundation
+import Storage
+
+/// Stores touchpoints, idempotently on (tenant, touchpoint_id): the first one wins.
+enum TouchpointWriter {
+    private static let staging = StagedInsert(
+        table: "staged_touchpoints",
+        columns: """
+            ord int, touchpoint_id text, channel text, campaign text, occurred_at timestamptz, session_id text,
+            customer_id text, landing_page text, referrer text, utm_source text, utm_medium text, utm_campaign text
+            """)
+
+    /// The ids of the touchpoints stored now (duplicates are left out).
+    static func insert(_ touchpoints: [TouchpointRecord], in tx: TenantTransaction) async throws -> [String] {
+        guard !touchpoints.isEmpty else { return [] }
+        let rows: [[any PostgresEncodable]] = touchpoints.enumerated().map { index, touch in
+            [
+                index, touch.touchpointID, touch.channel, touch.campaign, touch.occurredAt, touch.sessionID,
+                touch.customerID, touch.landingPage, touch.referrer, touch.utm.source, touch.utm.medium,
+                touch.utm.campaign,
+            ]
+        }
+        try await staging.stage(rows, in: tx)
+        let inserted = try await tx.query(
+            """
+            INSERT INTO attribution_touchpoints (tenant_id, touchpoint_id, channel, campaign, occurred_at, session_id,
+                customer_id, landing_page, referrer, utm_source, utm_medium, utm_campaign)
+            SELECT app_current_tenant(), touchpoint_id, channel, campaign, occurred_at, session_id, customer_id,
+                landing_page, referrer, utm_source, utm_medium, utm_campaign
+            FROM staged_touchpoints ORDER BY ord
+            ON CONFLICT (tenant_id, touchpoint_id) DO NOTHING
+            RETURNING id
+            """)
+        return try inserted.map { try $0.decode("id", as: UUID.self).uuidString }
+    }
+}
