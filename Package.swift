@@ -265,6 +265,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ServicesTests",
+            dependencies: [
+                "AttrdCore", "AttributionCore", "LayeredConfig", "Protos", "RPCClient", "Services", "Storage", "TestSupport",
+                "TLS", "Wire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "LayeredConfigTests",
             dependencies: ["LayeredConfig"],
             swiftSettings: strictSettings

@@ -29,7 +29,7 @@ public struct AttrdApplication: Service {
         let certificate = try? X509Certificate.load(pemFile: configuration.tls.certificateChain).first
         let database = try await checkDatabase()
         let storage = try await openStorage()
-        let (server, health) = try makeRPCServer(tls: tls)
+        let (server, health) = try makeRPCServer(tls: tls, storage: storage)
         do {
             try await serve(server, health: health, database: database, certificate: certificate)
         } catch {

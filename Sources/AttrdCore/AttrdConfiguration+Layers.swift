@@ -25,6 +25,7 @@ extension AttrdConfiguration {
         )
         self.rpc = try RPC(layers: layers)
         self.storage = try StorageSettings(layers: layers)
+        self.attribution = try Attribution(layers: layers)
     }
 
     static func connectionString(_ text: String) throws(InvalidValue) -> ConnectionString {

@@ -20,6 +20,8 @@ public struct AttrdConfiguration: Sendable {
     public var rpc = RPC.defaults
     /// The owner role, pool size and master keys (AttrdConfiguration+Storage.swift).
     public var storage = StorageSettings.defaults
+    /// Ingest limits and attribution settings (AttrdConfiguration+Attribution.swift).
+    public var attribution = Attribution.defaults
 
     public struct TLSFiles: Sendable, Hashable {
         public var certificateChain: String

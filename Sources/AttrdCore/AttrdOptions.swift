@@ -43,6 +43,9 @@ public struct AttrdOptions: ParsableArguments {
     /// --owner-database-url, --database-pool-size, --master-key-file.
     @OptionGroup public var storage: AttrdStorageOptions
 
+    /// --ingest-max-batch, --time-decay-half-life-days.
+    @OptionGroup public var attribution: AttrdAttributionOptions
+
     public init() {}
 
     /// The flags given, keyed by flag name.
@@ -56,6 +59,7 @@ public struct AttrdOptions: ParsableArguments {
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
             .merging(storage.flags) { $1 }
+            .merging(attribution.flags) { $1 }
     }
 
     /// Flags over `environment` over the configuration file (`--config` or `ATTRD_CONFIG`), if any.

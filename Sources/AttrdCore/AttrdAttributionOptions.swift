@@ -1,0 +1,22 @@
+public import ArgumentParser
+import LayeredConfig
+
+/// Ingest and attribution options: an @OptionGroup of `AttrdOptions`.
+public struct AttrdAttributionOptions: ParsableArguments {
+    @Option(help: "Most records per ingest request, 1 to 10000 (env: ATTRD_INGEST_MAX_BATCH; default 1000).")
+    public var ingestMaxBatch: String?
+
+    @Option(help: "Time-decay half-life in days, 1 to 90 (env: ATTRD_TIME_DECAY_HALF_LIFE_DAYS; default 7).")
+    public var timeDecayHalfLifeDays: String?
+
+    public init() {}
+
+    /// The flags given, keyed by flag name.
+    var flags: [String: String] {
+        let keys = AttrdConfiguration.Keys.self
+        let pairs: [(ConfigKey, String?)] = [
+            (keys.ingestMaxBatch, ingestMaxBatch), (keys.timeDecayHalfLifeDays, timeDecayHalfLifeDays),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
+    }
+}

@@ -1,0 +1,30 @@
+public import LayeredConfig
+
+extension AttrdConfiguration {
+    /// Ingest limits and attribution settings.
+    public struct Attribution: Sendable, Hashable {
+        /// The most records one ingest request (or stream message) may carry.
+        public var ingestMaxBatch = 1000
+        /// Time decay's half-life in days.
+        public var timeDecayHalfLifeDays = 7
+
+        public init() {}
+
+        public static let defaults = Attribution()
+        public static let batchSizes = 1...10_000
+        public static let halfLives = 1...90
+
+        init(layers: ConfigLayers) throws(ConfigurationError) {
+            let keys = Keys.self
+            ingestMaxBatch = try layers.value(keys.ingestMaxBatch, default: 1000, ValueParsers.integer(in: Self.batchSizes))
+            timeDecayHalfLifeDays = try layers.value(
+                keys.timeDecayHalfLifeDays, default: 7, ValueParsers.integer(in: Self.halfLives))
+        }
+    }
+}
+
+extension AttrdConfiguration.Keys {
+    public static let ingestMaxBatch = ConfigKey(flag: "ingest-max-batch", environment: "ATTRD_INGEST_MAX_BATCH")
+    public static let timeDecayHalfLifeDays = ConfigKey(
+        flag: "time-decay-half-life-days", environment: "ATTRD_TIME_DECAY_HALF_LIFE_DAYS")
+}

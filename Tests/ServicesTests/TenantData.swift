@@ -1,0 +1,28 @@
+import Foundation
+import Logging
+import Storage
+import TestSupport
+import Testing
+
+/// Reads a test tenant's rows straight from PostgreSQL (as the application
+/// role, inside the tenant's transaction), to check what ingest stored.
+struct TenantData {
+    let database: Database
+
+    static func with<Result: Sendable>(_ body: (TenantData) async throws -> Result) async throws -> Result {
+        let url = try ConnectionString(try #require(TestEnvironment.databaseURL))
+        let pool = PostgresPool(configuration: .init(connectionString: url, size: 2), logger: AttrdHarness.quiet)
+        do {
+            let result = try await body(TenantData(database: Database(pool: pool)))
+            await pool.close()
+            return result
+        } catch {
+            await pool.close()
+            throw error
+        }
+    }
+
+    func rows(_ tenant: TestTenant, _ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> PostgresRows {
+        try await database.withTenant(tenant.id, readOnly: true) { tx in try await tx.query(sql, parameters) }
+    }
+}
