@@ -1,0 +1,55 @@
+import AttributionCore
+public import Foundation
+public import Storage
+
+/// Reads the daily roll-up for the services that show attributed
+/// performance (Pixels, Influencers, Reports, Exports, Dashboards).
+public struct MetricsReader: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func report(_ query: MetricsQuery, tenantID: UUID) async throws -> MetricsReport {
+        try await database.withTenant(tenantID, readOnly: true) { tx in
+            let rows = try await Self.rows(query, in: tx)
+            let previous = try await Self.rows(query.previousPeriod, in: tx)
+            var totals = MetricTotals()
+            var byChannel: [String: MetricTotals] = [:]
+            for row in rows {
+                totals.add(row.totals)
+                byChannel[row.channel, default: MetricTotals()].add(row.totals)
+            }
+            var previousTotals = MetricTotals()
+            previous.forEach { previousTotals.add($0.totals) }
+            let channels = byChannel.sorted { ($0.value.revenueMinor, $1.key) > ($1.value.revenueMinor, $0.key) }
+                .map { (channel: $0.key, totals: $0.value) }
+            return MetricsReport(rows: rows, channels: channels, totals: totals, previousTotals: previousTotals)
+        }
+    }
+
+    static func rows(_ query: MetricsQuery, in tx: TenantTransaction) async throws -> [MetricsReport.Row] {
+        try await tx.query(
+            """
+            SELECT day::text AS day, channel, sum(conversions)::text AS conversions, sum(revenue_minor) AS revenue,
+                sum(spend_minor) AS spend, min(currency) AS currency
+            FROM attribution_daily_metrics
+            WHERE model = $1 AND attribution_window = $2 AND day BETWEEN $3::date AND $4::date
+              AND (cardinality($5::text[]) = 0 OR channel = ANY($5::text[]))
+            GROUP BY day, channel ORDER BY day, channel
+            """,
+            [query.model.rawValue, query.window.rawValue, query.first.description, query.last.description, query.channels]
+        ).map { row in
+            let text: String = try row.decode("day")
+            guard let day = CalendarDay(iso: text) else {
+                throw PostgresError(code: .decodingFailed, message: "'\(text)' is not a YYYY-MM-DD date")
+            }
+            return MetricsReport.Row(
+                day: day, channel: try row.decode("channel"),
+                totals: MetricTotals(
+                    revenueMinor: try row.decode("revenue"), conversions: try row.decode("conversions"),
+                    spendMinor: try row.decode("spend"), currency: try row.decode("currency")))
+        }
+    }
+}
