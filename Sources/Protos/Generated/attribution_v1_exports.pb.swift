@@ -1004,8 +1004,9 @@ public nonisolated struct Attribution_V1_CreateExportConfigResponse: Sendable {
 /// "destination.sftp.private_key", "destination.gcs.hmac"). "destination"
 /// replaces the destination whole, so its secrets must be given again
 /// (changing the kind needs this; changing to a webhook generates a signing
-/// secret). A secret is changed only when its own path (or "destination")
-/// is in the mask; an empty secret there is INVALID_ARGUMENT.
+/// secret). A secret is changed only when its own path or an enclosing one
+/// (e.g. "destination.gcs.hmac", "destination") is in the mask; an empty
+/// secret there is INVALID_ARGUMENT.
 public nonisolated struct Attribution_V1_UpdateExportConfigRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
