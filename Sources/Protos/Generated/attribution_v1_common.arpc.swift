@@ -10,3 +10,5 @@ extension Attribution_V1_UtmParameters: RPCMessage {}
 extension Attribution_V1_RecordError: RPCMessage {}
 extension Attribution_V1_MetricValues: RPCMessage {}
 extension Attribution_V1_MetricDelta: RPCMessage {}
+extension Attribution_V1_MetricValue: RPCMessage {}
+extension Attribution_V1_ChannelMetrics: RPCMessage {}

@@ -435,6 +435,80 @@ public nonisolated enum Attribution_V1_RelativeDateRange: SwiftProtobuf.Enum, Sw
 
 }
 
+/// A metric that reports and dashboard widgets can show. Every metric is
+/// computed from the attributed daily metrics (revenue, conversions, spend)
+/// of the selected days, channels, model and window.
+public nonisolated enum Attribution_V1_MetricName: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// Not set: invalid in a request unless the field says otherwise.
+  case unspecified // = 0
+
+  /// Attributed revenue (money).
+  case revenue // = 1
+
+  /// Attributed conversions (a number; fractional under the linear,
+  /// time-decay and position-based models).
+  case conversions // = 2
+
+  /// Advertising spend where known (money; zero when unknown).
+  case spend // = 3
+
+  /// Return on ad spend: revenue ÷ spend (a number; 0 when spend is zero).
+  case roas // = 4
+
+  /// Average order value: revenue ÷ conversions (money; zero when there
+  /// are no conversions).
+  case averageOrderValue // = 5
+
+  /// Cost per acquisition: spend ÷ conversions (money; zero when there are
+  /// no conversions).
+  case costPerAcquisition // = 6
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .revenue
+    case 2: self = .conversions
+    case 3: self = .spend
+    case 4: self = .roas
+    case 5: self = .averageOrderValue
+    case 6: self = .costPerAcquisition
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .revenue: return 1
+    case .conversions: return 2
+    case .spend: return 3
+    case .roas: return 4
+    case .averageOrderValue: return 5
+    case .costPerAcquisition: return 6
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Attribution_V1_MetricName] = [
+    .unspecified,
+    .revenue,
+    .conversions,
+    .spend,
+    .roas,
+    .averageOrderValue,
+    .costPerAcquisition,
+  ]
+
+}
+
 /// An amount of money.
 public nonisolated struct Attribution_V1_Money: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -622,6 +696,90 @@ public nonisolated struct Attribution_V1_MetricDelta: Sendable {
   public init() {}
 }
 
+/// The value of one metric: money for money metrics, a number otherwise.
+public nonisolated struct Attribution_V1_MetricValue: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Which metric this is.
+  public var metric: Attribution_V1_MetricName = .unspecified
+
+  /// The value; which member is set follows from the metric (see MetricName).
+  public var value: Attribution_V1_MetricValue.OneOf_Value? = nil
+
+  /// The value of a money metric (revenue, spend, average order value,
+  /// cost per acquisition).
+  public var money: Attribution_V1_Money {
+    get {
+      if case .money(let v)? = value {return v}
+      return Attribution_V1_Money()
+    }
+    set {value = .money(newValue)}
+  }
+
+  /// The value of a number metric (conversions, ROAS).
+  public var number: Double {
+    get {
+      if case .number(let v)? = value {return v}
+      return 0
+    }
+    set {value = .number(newValue)}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  /// The value; which member is set follows from the metric (see MetricName).
+  public nonisolated enum OneOf_Value: Equatable, Sendable {
+    /// The value of a money metric (revenue, spend, average order value,
+    /// cost per acquisition).
+    case money(Attribution_V1_Money)
+    /// The value of a number metric (conversions, ROAS).
+    case number(Double)
+
+  }
+
+  public init() {}
+}
+
+/// Attributed performance of one channel over a period, with the change
+/// against the previous period of the same length.
+public nonisolated struct Attribution_V1_ChannelMetrics: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The channel as recorded on touchpoints (e.g. "paid_social").
+  public var channel: String = String()
+
+  /// The channel's values over the period.
+  public var values: Attribution_V1_MetricValues {
+    get {_values ?? Attribution_V1_MetricValues()}
+    set {_values = newValue}
+  }
+  /// Returns true if `values` has been explicitly set.
+  public var hasValues: Bool {self._values != nil}
+  /// Clears the value of `values`. Subsequent reads from it will return its default value.
+  public mutating func clearValues() {self._values = nil}
+
+  /// The change against the previous period of the same length.
+  public var delta: Attribution_V1_MetricDelta {
+    get {_delta ?? Attribution_V1_MetricDelta()}
+    set {_delta = newValue}
+  }
+  /// Returns true if `delta` has been explicitly set.
+  public var hasDelta: Bool {self._delta != nil}
+  /// Clears the value of `delta`. Subsequent reads from it will return its default value.
+  public mutating func clearDelta() {self._delta = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _values: Attribution_V1_MetricValues? = nil
+  fileprivate var _delta: Attribution_V1_MetricDelta? = nil
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "attribution.v1"
@@ -652,6 +810,10 @@ nonisolated extension Attribution_V1_AttributionWindow: SwiftProtobuf._ProtoName
 
 nonisolated extension Attribution_V1_RelativeDateRange: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0RELATIVE_DATE_RANGE_UNSPECIFIED\0\u{1}RELATIVE_DATE_RANGE_LAST_7_DAYS\0\u{1}RELATIVE_DATE_RANGE_LAST_14_DAYS\0\u{1}RELATIVE_DATE_RANGE_LAST_30_DAYS\0\u{1}RELATIVE_DATE_RANGE_MONTH_TO_DATE\0\u{1}RELATIVE_DATE_RANGE_LAST_MONTH\0")
+}
+
+nonisolated extension Attribution_V1_MetricName: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0METRIC_NAME_UNSPECIFIED\0\u{1}METRIC_NAME_REVENUE\0\u{1}METRIC_NAME_CONVERSIONS\0\u{1}METRIC_NAME_SPEND\0\u{1}METRIC_NAME_ROAS\0\u{1}METRIC_NAME_AVERAGE_ORDER_VALUE\0\u{1}METRIC_NAME_COST_PER_ACQUISITION\0")
 }
 
 nonisolated extension Attribution_V1_Money: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
@@ -952,6 +1114,117 @@ nonisolated extension Attribution_V1_MetricDelta: SwiftProtobuf.Message, SwiftPr
     if lhs.revenueChangePercent != rhs.revenueChangePercent {return false}
     if lhs.conversionsChange != rhs.conversionsChange {return false}
     if lhs.conversionsChangePercent != rhs.conversionsChangePercent {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_MetricValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".MetricValue"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}metric\0\u{1}money\0\u{1}number\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.metric) }()
+      case 2: try {
+        var v: Attribution_V1_Money?
+        var hadOneofValue = false
+        if let current = self.value {
+          hadOneofValue = true
+          if case .money(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.value = .money(v)
+        }
+      }()
+      case 3: try {
+        var v: Double?
+        try decoder.decodeSingularDoubleField(value: &v)
+        if let v = v {
+          if self.value != nil {try decoder.handleConflictingOneOf()}
+          self.value = .number(v)
+        }
+      }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.metric != .unspecified {
+      try visitor.visitSingularEnumField(value: self.metric, fieldNumber: 1)
+    }
+    switch self.value {
+    case .money?: try {
+      guard case .money(let v)? = self.value else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    }()
+    case .number?: try {
+      guard case .number(let v)? = self.value else { preconditionFailure() }
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 3)
+    }()
+    case nil: break
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_MetricValue, rhs: Attribution_V1_MetricValue) -> Bool {
+    if lhs.metric != rhs.metric {return false}
+    if lhs.value != rhs.value {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_ChannelMetrics: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ChannelMetrics"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}channel\0\u{1}values\0\u{1}delta\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.channel) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._values) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._delta) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.channel.isEmpty {
+      try visitor.visitSingularStringField(value: self.channel, fieldNumber: 1)
+    }
+    try { if let v = self._values {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    try { if let v = self._delta {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_ChannelMetrics, rhs: Attribution_V1_ChannelMetrics) -> Bool {
+    if lhs.channel != rhs.channel {return false}
+    if lhs._values != rhs._values {return false}
+    if lhs._delta != rhs._delta {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
