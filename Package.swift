@@ -183,6 +183,7 @@ let package = Package(
                 "TLS",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strictSettings
         ),
@@ -267,7 +268,7 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: [
-                "AttrdCore", "AttributionCore", "LayeredConfig", "Protos", "RPCClient", "Services", "Storage", "TestSupport",
+                "AttrctlCore", "AttrdCore", "AttributionCore", "LayeredConfig", "Protos", "RPCClient", "Services", "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -295,8 +296,9 @@ let package = Package(
         .testTarget(
             name: "AttrctlCoreTests",
             dependencies: [
-                "AttrctlCore", "LayeredConfig", "TestSupport",
+                "AttrctlCore", "LayeredConfig", "Protos", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strictSettings
         ),

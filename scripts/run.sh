@@ -26,7 +26,28 @@ attrctl's current context is now "attrd-dev" (admin of demo tenant 1). In anothe
   attrctl health                # a call over mutual TLS as tenant 1's admin
   attrctl config view           # the settings attrctl will use, and where each comes from
   attrctl config get-contexts
+  attrctl ingest orders -f F    # send your own records (JSON array or NDJSON)
 
 Stop attrd with Ctrl-C; stop the database with: make db-stop
 MSG
-exec "$BIN/attrd"
+
+# attrd in the background while the demo data loads, then waited on; Ctrl-C
+# or SIGTERM reaches it and it shuts down gracefully.
+"$BIN/attrd" &
+ATTRD_PID=$!
+trap 'kill -TERM "$ATTRD_PID" 2>/dev/null' INT TERM
+for _ in $(seq 1 100); do
+  "$BIN/attrctl" health >/dev/null 2>&1 && break
+  kill -0 "$ATTRD_PID" 2>/dev/null || { wait "$ATTRD_PID"; exit $?; }
+  sleep 0.1
+done
+# A month of the demo shop into tenant 1, as its ingest service (idempotent:
+# a second `make run` adds only what is new).
+echo "loading the demo shop's data into tenant 1 (attrctl demo seed)..."
+"$BIN/attrctl" demo seed --cert "$PKI/clients/tenant1-ingest.crt" --key "$PKI/clients/tenant1-ingest.key" \
+  || echo "demo seed failed; attrd keeps running" >&2
+status=0
+wait "$ATTRD_PID" || status=$?
+# A trapped signal ends `wait` early: wait again until attrd has really stopped.
+while kill -0 "$ATTRD_PID" 2>/dev/null; do wait "$ATTRD_PID" || status=$?; done
+exit "$status"

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `attrctl demo seed`.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Demo data for trying attrd out.",
+        subcommands: [DemoSeedCommand.self]
+    )
+}

@@ -1,0 +1,51 @@
+import Protos
+import SwiftProtobuf
+
+/// One kind of record attrctl ingests, and the RPC that takes a batch of it.
+protocol IngestKind {
+    associatedtype Record: SwiftProtobuf.Message & Sendable
+    /// The records' name in messages, e.g. "orders".
+    static var noun: String { get }
+    /// Sends one batch; indexes in the outcome are positions in `batch`.
+    static func send(_ batch: [Record], with client: Attribution_V1_IngestClient) async throws -> IngestOutcome
+}
+
+enum PixelEventsKind: IngestKind {
+    static let noun = "pixel events"
+    static func send(_ batch: [Attribution_V1_PixelEvent], with client: Attribution_V1_IngestClient) async throws -> IngestOutcome {
+        var request = Attribution_V1_IngestPixelEventsRequest()
+        request.events = batch
+        let response = try await client.ingestPixelEvents(request, timeout: .seconds(60))
+        return IngestOutcome(
+            accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection))
+    }
+}
+
+enum OrdersKind: IngestKind {
+    static let noun = "orders"
+    static func send(_ batch: [Attribution_V1_Order], with client: Attribution_V1_IngestClient) async throws -> IngestOutcome {
+        var request = Attribution_V1_RecordOrdersRequest()
+        request.orders = batch
+        let response = try await client.recordOrders(request, timeout: .seconds(60))
+        return IngestOutcome(
+            accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection))
+    }
+}
+
+enum TouchpointsKind: IngestKind {
+    static let noun = "touchpoints"
+    static func send(_ batch: [Attribution_V1_Touchpoint], with client: Attribution_V1_IngestClient) async throws -> IngestOutcome {
+        var request = Attribution_V1_RecordTouchpointsRequest()
+        request.touchpoints = batch
+        let response = try await client.recordTouchpoints(request, timeout: .seconds(60))
+        return IngestOutcome(
+            accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection),
+            ordersReattributed: Int(response.ordersReattributed))
+    }
+}
+
+extension Attribution_V1_RecordError {
+    var rejection: IngestOutcome.Rejection {
+        IngestOutcome.Rejection(index: Int(index), field: field, reason: reason)
+    }
+}

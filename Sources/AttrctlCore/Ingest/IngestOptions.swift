@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The options every `attrctl ingest` subcommand shares.
+struct IngestOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: "JSON array or NDJSON file of records; - for standard input.")
+    var file: String
+
+    @Option(help: "Records per request, 1 to 10000 (default 500; at most the server's --ingest-max-batch).")
+    var batchSize = 500
+
+    func validate() throws {
+        guard (1...10_000).contains(batchSize) else { throw ValidationError("--batch-size must be 1 to 10000") }
+    }
+}

@@ -1,0 +1,22 @@
+/// What ingesting a file did, summed over its batches; record indexes are
+/// positions in the file.
+struct IngestOutcome: Encodable, Sendable {
+    struct Rejection: Encodable, Sendable {
+        var index: Int
+        var field: String
+        var reason: String
+    }
+
+    var accepted = 0
+    var duplicates = 0
+    var rejected: [Rejection] = []
+    /// Touchpoints only: orders attributed again.
+    var ordersReattributed: Int?
+
+    mutating func add(_ other: IngestOutcome) {
+        accepted += other.accepted
+        duplicates += other.duplicates
+        rejected += other.rejected
+        if let count = other.ordersReattributed { ordersReattributed = (ordersReattributed ?? 0) + count }
+    }
+}
