@@ -57,6 +57,8 @@ int cancel_after_first_response(conn_t *c, const endpoint_t *ep, char *why);
 int timeout_on_sleeping_server(conn_t *c, const endpoint_t *ep, char *why);
 int echo_identity(conn_t *c, const endpoint_t *ep, char *why);
 int health_check(conn_t *c, const endpoint_t *ep, char *why);
+int ingest_pixel_events(conn_t *c, const endpoint_t *ep, char *why);
+int ingest_empty_batch(conn_t *c, const endpoint_t *ep, char *why);
 int health_watch(conn_t *c, const endpoint_t *ep, char *why);
 int reflection_list_services(conn_t *c, const endpoint_t *ep, char *why);
 int reflection_file_containing_symbol(conn_t *c, const endpoint_t *ep, char *why);

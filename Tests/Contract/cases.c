@@ -22,6 +22,8 @@ const contract_case_t CASES[] = {
     { "reflection_list_services", reflection_list_services, 0 },
     { "reflection_file_containing_symbol", reflection_file_containing_symbol, 0 },
     { "reflection_file_by_filename", reflection_file_by_filename, 0 },
+    { "ingest_pixel_events", ingest_pixel_events, 0 },
+    { "ingest_empty_batch", ingest_empty_batch, 0 },
     { "late_frames_ignored", late_frames_ignored, 0 },
     { "bad_preface", bad_preface, 1 },
     { "oversize_frame", oversize_frame, 1 },
