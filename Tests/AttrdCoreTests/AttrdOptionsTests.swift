@@ -27,6 +27,15 @@ struct AttrdOptionsTests {
         #expect(configuration.logLevel == .info)
         #expect(configuration.tls.crl == nil)
         #expect(configuration.database.description == "postgresql://attr_app@127.0.0.1:55432/attribution")
+        #expect(configuration.attribution == .defaults)
+    }
+
+    @Test func attributionSettingsComeFromFlagsAndEnvironment() throws {
+        var environment = minimalEnvironment
+        environment["ATTRD_TIME_DECAY_HALF_LIFE_DAYS"] = "14"
+        let configuration = try AttrdOptions.parse(["--ingest-max-batch", "250"]).resolve(environment: environment)
+        #expect(configuration.attribution.ingestMaxBatch == 250)
+        #expect(configuration.attribution.timeDecayHalfLifeDays == 14)
     }
 
     @Test func flagsWinOverEnvironmentWhichWinsOverTheFile() throws {
@@ -57,6 +66,8 @@ struct AttrdOptionsTests {
         ([], ["ATTRD_DATABASE_URL": "postgresql://[::1/db"], "ATTRD_DATABASE_URL"),
         (["--cert", "/nonexistent/server.crt"], [:], "--cert"),
         (["--crl", "/tmp"], [:], "--crl"),
+        (["--ingest-max-batch", "0"], [:], "--ingest-max-batch"),
+        ([], ["ATTRD_TIME_DECAY_HALF_LIFE_DAYS": "365"], "ATTRD_TIME_DECAY_HALF_LIFE_DAYS"),
     ] as [([String], [String: String], String)])
     func badValuesAreNamed(_ arguments: [String], _ overrides: [String: String], _ named: String) throws {
         let environment = minimalEnvironment.merging(overrides) { $1 }
