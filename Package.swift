@@ -192,7 +192,7 @@ let package = Package(
         .executableTarget(
             name: "attrd",
             dependencies: [
-                "AttrdCore",
+                "AttrdCore", "Identity", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -45,6 +45,9 @@ if [ -z "$PORT" ]; then
   exit 1
 fi
 
+# The cases call Ingest as tenant 1's admin user.
+scripts/dev-roles.sh "$ATTRD"
+
 status=0
 timeout 120 "$CLIENT" 127.0.0.1 "$PORT" "$PKI/ca.crt" \
   "$PKI/clients/tenant1-admin.crt" "$PKI/clients/tenant1-admin.key" "$@" || status=$?

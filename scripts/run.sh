@@ -41,6 +41,8 @@ for _ in $(seq 1 100); do
   kill -0 "$ATTRD_PID" 2>/dev/null || { wait "$ATTRD_PID"; exit $?; }
   sleep 0.1
 done
+# The demo tenants' admin users get the admin role (users are analysts otherwise).
+scripts/dev-roles.sh "$BIN/attrd"
 # A month of the demo shop into tenant 1, as its ingest service (idempotent:
 # a second `make run` adds only what is new).
 echo "loading the demo shop's data into tenant 1 (attrctl demo seed)..."

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import Protos
 import RPCServer
+import Services
 import ServiceLifecycle
 import TLS
 import UnixSignals
@@ -35,7 +36,11 @@ extension AttrdApplication {
         rpc.shutdownGracePeriod = .seconds(Int64(configuration.rpc.shutdownGracePeriodSeconds))
         let server = RPCServer(
             configuration: rpc, tls: tls, router: router,
-            interceptors: [AccessLogInterceptor(logger: logger), MetricsInterceptor()], logger: logger)
+            interceptors: [
+                AccessLogInterceptor(logger: logger), MetricsInterceptor(),
+                AuthorizationInterceptor.roles(RoleDirectory(database: storage.database), logger: logger),
+            ],
+            logger: logger)
         return (server, health)
     }
 

@@ -5,8 +5,10 @@ import Wire
 /// the handler runs. The policy (the role matrix, docs/SECURITY.md) is given
 /// by the server's assembler.
 public struct AuthorizationInterceptor: ServerInterceptor {
-    /// Whether `principal` may call `method` (`/package.Service/Method`).
-    public typealias Policy = @Sendable (_ principal: Principal, _ method: String) -> Bool
+    /// Whether `principal` may call `method` (`/package.Service/Method`). It
+    /// may look the principal's role up (e.g. in the database); an error it
+    /// throws ends the call with that error (an `RPCError` as it is).
+    public typealias Policy = @Sendable (_ principal: Principal, _ method: String) async throws -> Bool
 
     let policy: Policy
 
@@ -18,7 +20,7 @@ public struct AuthorizationInterceptor: ServerInterceptor {
         context: ServerContext,
         next: @Sendable (ServerContext) async throws -> Void
     ) async throws {
-        guard policy(context.principal, context.method) else {
+        guard try await policy(context.principal, context.method) else {
             throw RPCError(
                 code: .permissionDenied,
                 message: "\(context.principal.kind.rawValue) \(context.principal.id) may not call \(context.method)")
