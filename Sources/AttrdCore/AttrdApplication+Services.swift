@@ -15,5 +15,6 @@ extension AttrdApplication {
             store: ingest, configuration: .init(maximumBatch: settings.ingestMaxBatch),
             logger: logger
         ).register(with: &router)
+        PixelsService(database: storage.database, logger: logger).register(with: &router)
     }
 }

@@ -28,10 +28,11 @@ enum PixelEventWriter {
         let inserted = try await tx.query(
             """
             INSERT INTO pixel_events (tenant_id, platform, event_type, event_name, event_id, event_time, order_id,
-                session_id, match_status, delivery_status, delivery_error, delivery_attempts, last_attempt_at,
-                match_keys, value_minor, currency)
+                session_id, match_status, delivery_status, delivery_error, delivery_error_type, delivery_attempts,
+                last_attempt_at, match_keys, value_minor, currency)
             SELECT app_current_tenant(), platform, event_type, event_name, event_id, event_time, order_id,
                 session_id, match_status, delivery_status, delivery_error,
+                CASE WHEN delivery_status = 'failed' THEN 'reported' END,
                 CASE WHEN delivery_status = 'pending' THEN 0 ELSE 1 END,
                 CASE WHEN delivery_status = 'pending' THEN NULL ELSE now() END,
                 match_keys, value_minor, currency

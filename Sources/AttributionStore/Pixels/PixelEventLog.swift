@@ -1,0 +1,98 @@
+public import Foundation
+public import Storage
+
+/// Reads a tenant's stored pixel events: the event log (newest first, only
+/// the newest `reachable` events), one ingest batch (for the live stream),
+/// failures, and events by id.
+public struct PixelEventLog: Sendable {
+    /// Only the newest this many events of a tenant are reachable (spec).
+    public static let reachable = 1000
+
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// A position in the log: the last event of a page.
+    public struct Cursor: Sendable, Hashable, Codable {
+        public var eventTime: Date
+        public var id: UUID
+        public init(eventTime: Date, id: UUID) {
+            self.eventTime = eventTime
+            self.id = id
+        }
+    }
+
+    /// Up to `limit` events after `cursor`, newest first, among the newest
+    /// `reachable` events of the tenant that pass `filter`; and how many pass in all.
+    public func list(
+        _ filter: PixelEventFilter, after cursor: Cursor?, limit: Int, tenantID: UUID
+    ) async throws -> (events: [PixelEventRow], total: Int) {
+        try await database.withTenant(tenantID, readOnly: true) { tx in
+            let (condition, parameters) = filter.condition(parameters: 1)
+            let newest = """
+                WITH newest AS (
+                    SELECT * FROM pixel_events ORDER BY event_time DESC, id DESC LIMIT \(Self.reachable))
+                """
+            let total = try await tx.query(
+                "\(newest) SELECT count(*) AS n FROM newest p WHERE \(condition)", parameters
+            ).first("n").flatMap(Int.init) ?? 0
+            var after = "true"
+            var all = parameters
+            if let cursor {
+                all += [cursor.eventTime, cursor.id]
+                after = "(p.event_time, p.id) < ($\(all.count - 1)::timestamptz, $\(all.count)::uuid)"
+            }
+            let rows = try await tx.query(
+                """
+                \(newest) SELECT \(PixelEventRow.columns) FROM newest p
+                WHERE \(condition) AND \(after)
+                ORDER BY p.event_time DESC, p.id DESC LIMIT \(max(0, limit))
+                """, all)
+            return (try rows.map(PixelEventRow.init(row:)), total)
+        }
+    }
+
+    /// The events one ingest transaction stored, in the order stored.
+    public func batch(_ batchID: UUID, tenantID: UUID) async throws -> [PixelEventRow] {
+        try await database.withTenant(tenantID, readOnly: true) { tx in
+            try await tx.query(
+                "SELECT \(PixelEventRow.columns) FROM pixel_events p WHERE p.ingest_batch = $1 ORDER BY p.received_at, p.id",
+                [batchID]
+            ).map(PixelEventRow.init(row:))
+        }
+    }
+
+    /// Failed events, most recent attempt first, after `cursor` (last_attempt_at, id).
+    public func failures(
+        platform: String?, errorType: String?, after cursor: Cursor?, limit: Int, tenantID: UUID
+    ) async throws -> [PixelEventRow] {
+        try await database.withTenant(tenantID, readOnly: true) { tx in
+            var parameters: [any PostgresEncodable] = [platform, errorType]
+            var after = "true"
+            if let cursor {
+                parameters += [cursor.eventTime, cursor.id]
+                after = "(COALESCE(p.last_attempt_at, p.received_at), p.id) < ($3::timestamptz, $4::uuid)"
+            }
+            return try await tx.query(
+                """
+                SELECT \(PixelEventRow.columns) FROM pixel_events p
+                WHERE p.delivery_status = 'failed' AND ($1::text IS NULL OR p.platform = $1)
+                  AND ($2::text IS NULL OR p.delivery_error_type = $2) AND \(after)
+                ORDER BY COALESCE(p.last_attempt_at, p.received_at) DESC, p.id DESC LIMIT \(max(0, limit))
+                """, parameters
+            ).map(PixelEventRow.init(row:))
+        }
+    }
+
+    /// The events with these ids (of this tenant only: others are simply absent).
+    public func events(_ ids: [UUID], tenantID: UUID) async throws -> [PixelEventRow] {
+        try await database.withTenant(tenantID, readOnly: true) { tx in
+            try await tx.query(
+                "SELECT \(PixelEventRow.columns) FROM pixel_events p WHERE p.id = ANY($1::text[]::uuid[])",
+                [ids.map(\.uuidString)]
+            ).map(PixelEventRow.init(row:))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+public import AttributionStore
+public import Foundation
+public import Logging
+public import Protos
+public import RPCServer
+public import Storage
+import SwiftProtobuf
+import Wire
+
+/// attribution.v1.Pixels: pixel monitoring over the tenant's stored events
+/// (pixels.proto is the reference). Reads go through `PixelEventLog` and
+/// the stats/EMQ readers; changes through the alert-config store; the live
+/// stream through `PixelEventBroadcaster`; retries through `PixelRedelivery`.
+public struct PixelsService: Attribution_V1_PixelsHandler {
+    public struct Configuration: Sendable {
+        /// No event for this many hours raises NO_RECENT_EVENTS.
+        public var noEventsHours = 6
+        /// A stitching-rate fall of more than this many points raises STITCHING_RATE_DROPPED.
+        public var stitchingDropPoints = 10.0
+        /// Undelivered events a live stream may hold before it ends with RESOURCE_EXHAUSTED.
+        public var streamBuffer = 1000
+
+        public init() {}
+        public static let defaults = Configuration()
+    }
+
+    public let log: PixelEventLog
+    public let configuration: Configuration
+    public let logger: Logger
+    let now: @Sendable () -> Date
+
+    public init(
+        database: Database, configuration: Configuration = .defaults, logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.log = PixelEventLog(database: database)
+        self.configuration = configuration
+        self.logger = logger
+        self.now = now
+    }
+
+    public func listEvents(_ request: Attribution_V1_ListEventsRequest, context: ServerContext) async throws -> Attribution_V1_ListEventsResponse {
+        let filter: PixelEventFilter
+        let size: Int
+        let token: PageToken<PixelEventLog.Cursor>?
+        do {
+            filter = try PixelEventFilter(
+                platform: request.platform, eventType: request.eventType, matchStatus: request.matchStatus,
+                deliveryStatus: request.deliveryStatus, start: request.hasStartTime ? request.startTime : nil,
+                end: request.hasEndTime ? request.endTime : nil, orderIDPrefix: request.orderIDPrefix)
+            size = try PageSize.resolve(request.pageSize, default: 50, maximum: 200)
+            token = try PageToken<PixelEventLog.Cursor>.decode(request.pageToken, filters: filter.fingerprint)
+        } catch {
+            throw error.rpcError
+        }
+        do {
+            let (rows, total) = try await log.list(filter, after: token?.position, limit: size + 1, tenantID: context.tenantID)
+            var response = Attribution_V1_ListEventsResponse()
+            response.events = rows.prefix(size).map(Attribution_V1_PixelEventRecord.init)
+            response.totalSize = Int32(clamping: total)
+            if rows.count > size, let last = rows.prefix(size).last {
+                let cursor = PixelEventLog.Cursor(eventTime: last.eventTime, id: last.id)
+                response.nextPageToken = PageToken(position: cursor, filters: filter.fingerprint).encoded()
+            }
+            return response
+        } catch {
+            throw StorageFailure.rpcError(error, operation: "ListEvents", logger: logger)
+        }
+    }
+}

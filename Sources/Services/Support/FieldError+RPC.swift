@@ -1,0 +1,8 @@
+import Wire
+
+extension FieldError {
+    /// INVALID_ARGUMENT naming the field.
+    var rpcError: RPCError {
+        RPCError(code: .invalidArgument, message: field.isEmpty ? reason : "\(field): \(reason)")
+    }
+}
