@@ -268,7 +268,7 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: [
-                "AttrctlCore", "AttrdCore", "AttributionCore", "LayeredConfig", "Protos", "RPCClient", "Services", "Storage", "TestSupport",
+                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "LayeredConfig", "Protos", "RPCClient", "Services", "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

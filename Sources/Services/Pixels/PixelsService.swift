@@ -25,6 +25,9 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
     }
 
     public let log: PixelEventLog
+    public let stats: PixelStatsReader
+    public let alerts: AlertSettingsStore
+    public let emq: EMQReader
     public let configuration: Configuration
     public let logger: Logger
     let now: @Sendable () -> Date
@@ -34,6 +37,9 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.log = PixelEventLog(database: database)
+        self.stats = PixelStatsReader(database: database)
+        self.alerts = AlertSettingsStore(database: database)
+        self.emq = EMQReader(database: database)
         self.configuration = configuration
         self.logger = logger
         self.now = now
