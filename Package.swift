@@ -41,6 +41,11 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
 
         // MARK: Libraries.
         .target(
@@ -131,6 +136,17 @@ let package = Package(
         ),
         .target(
             name: "LayeredConfig",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Integrations",
+            dependencies: [
+                "CCurl",
+                "COpenSSL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -236,6 +252,16 @@ let package = Package(
                 "Secrets", "Storage", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IntegrationsTests",
+            dependencies: [
+                "Integrations", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
