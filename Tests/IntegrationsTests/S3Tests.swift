@@ -1,0 +1,80 @@
+import Foundation
+import Integrations
+import Logging
+import Testing
+import TestSupport
+
+/// Against moto_server with IAM authentication on (signatures are checked).
+@Suite(.timeLimit(.minutes(1)))
+struct S3Tests {
+    static func client(_ fields: [String], executor: CurlExecutor, secret: String? = nil) -> S3Client {
+        let credentials = AWSCredentials(accessKeyID: fields[2], secretAccessKey: secret ?? fields[3])
+        let http = HTTPClient(configuration: .init(retry: .quick), executor: executor)
+        return S3Client(
+            configuration: .init(endpoint: "http://127.0.0.1:\(fields[1])", region: "us-east-1", usesPathStyle: true,
+                                 credentials: credentials, partSize: 5 << 20),
+            http: http)
+    }
+
+    @Test func singleAndMultipartUploadsLandWithTheRightBytes() async throws {
+        let logs = CapturedLogs()
+        let logger = logs.logger(label: "s3")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await withFixture({ try await Fixtures.python("moto_s3.py") }) { _, fields in
+            try await withExecutor { executor in
+                let s3 = Self.client(fields, executor: executor)
+                try await s3.createBucket("reports", logger: logger)
+
+                let small = Data("id,total\n1,42.50\n".utf8)
+                try await s3.putObject(bucket: "reports", key: "daily/2026-11-25.csv", body: .bytes(small),
+                                       contentType: "text/csv", logger: logger)
+                #expect(try await s3.getObject(bucket: "reports", key: "daily/2026-11-25.csv", logger: logger) == small)
+
+                // Two full 5 MiB parts and a short third one.
+                let big = Data(Crypto.randomBytes((10 << 20) + 123_457))
+                let path = directory.path("export.bin")
+                try big.write(to: URL(fileURLWithPath: path))
+                try await s3.uploadMultipart(bucket: "reports", key: "exports/big file.bin", file: path, logger: logger)
+                let fetched = try await s3.getObject(bucket: "reports", key: "exports/big file.bin", logger: logger)
+                #expect(fetched.count == big.count)
+                #expect(Crypto.sha256(fetched) == Crypto.sha256(big))
+                #expect(logs.all.filter { $0.message == "s3 part uploaded" }.count == 3)
+
+                // A single PUT streamed from a file.
+                try await s3.putObject(bucket: "reports", key: "from-file.bin", body: .file(path: path), logger: logger)
+                let again = try await s3.getObject(bucket: "reports", key: "from-file.bin", logger: logger)
+                #expect(Crypto.sha256(again) == Crypto.sha256(big))
+            }
+            Self.expectNoSecret(fields[3], in: logs)
+        }
+    }
+
+    @Test func aBadSignatureIsRefused() async throws {
+        let logs = CapturedLogs()
+        let logger = logs.logger(label: "s3")
+        try await withFixture({ try await Fixtures.python("moto_s3.py") }) { _, fields in
+            try await withExecutor { executor in
+                try await Self.client(fields, executor: executor).createBucket("reports", logger: logger)
+                let wrongSecret = "not-the-secret-" + fields[3].prefix(8)
+                let forged = Self.client(fields, executor: executor, secret: wrongSecret)
+                let error = await #expect(throws: IntegrationError.self) {
+                    try await forged.putObject(bucket: "reports", key: "x.txt", body: .bytes(Data("x".utf8)), logger: logger)
+                }
+                #expect(error?.code == .httpStatus)
+                #expect(error?.status == 403)
+                #expect(error?.bodyExcerpt?.contains("SignatureDoesNotMatch") == true)
+                #expect(!"\(String(describing: error))".contains(wrongSecret))
+                Self.expectNoSecret(wrongSecret, in: logs)
+            }
+            Self.expectNoSecret(fields[3], in: logs)
+        }
+    }
+
+    static func expectNoSecret(_ secret: String, in logs: CapturedLogs) {
+        for entry in logs.all {
+            #expect(!entry.message.contains(secret))
+            #expect(!entry.metadata.values.contains { $0.contains(secret) })
+        }
+    }
+}
