@@ -112,7 +112,9 @@ final class FixtureProcess: Sendable {
     /// Ends the process group (SIGTERM, then SIGKILL if needed) and reaps it.
     func stop() {
         close(input)
+        let children = descendants()
         kill(-pid, SIGTERM)
+        for child in children { kill(child, SIGTERM) }
         var status: Int32 = 0
         for _ in 0..<50 {
             let reaped = waitpid(pid, &status, WNOHANG)
