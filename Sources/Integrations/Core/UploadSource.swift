@@ -1,12 +1,5 @@
 public import Foundation
 
-/// Supplies an upload's bytes, on a thread-pool thread, as libcurl asks for them.
-public protocol UploadReader: Sendable {
-    /// Fills `buffer` with up to its count of bytes and returns how many were
-    /// written; 0 at the end. Throwing aborts the transfer.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
-}
-
 /// What a request sends.
 public enum UploadSource: Sendable {
     case none
@@ -27,12 +20,4 @@ public enum UploadSource: Sendable {
         case .reader(_, let length): return length
         }
     }
-}
-
-/// Where a response body goes.
-public enum DownloadTarget: Sendable {
-    /// Kept in memory, up to the configured response cap.
-    case memory
-    /// Streamed to a file (created or truncated), still bounded by the cap.
-    case file(path: String)
 }
