@@ -4,7 +4,7 @@ import Logging
 import Testing
 import TestSupport
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(1)), .enabled(if: Fixtures.hasPython, "python3 or openssl is missing"))
 struct OAuthTests {
     enum Platform: String, CaseIterable, Sendable { case snapchat, pinterest, linkedIn }
 

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Against moto_server with IAM authentication on (signatures are checked).
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(1)), .enabled(if: Fixtures.hasMoto, "moto_server is not installed (scripts/deps.sh)"))
 struct S3Tests {
     static func client(_ fields: [String], executor: CurlExecutor, secret: String? = nil) -> S3Client {
         let credentials = AWSCredentials(accessKeyID: fields[2], secretAccessKey: secret ?? fields[3])

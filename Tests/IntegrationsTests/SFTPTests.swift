@@ -9,7 +9,7 @@ import Glibc
 #endif
 
 /// Against OpenSSH's sshd on 127.0.0.1 with a throwaway key pair.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(1)), .enabled(if: Fixtures.hasSSHD, "OpenSSH's sshd is not installed (scripts/deps.sh)"))
 struct SFTPTests {
     static func client(_ server: SSHServer, executor: CurlExecutor, hostKeyCheck: SFTPClient.Configuration.HostKeyCheck? = nil)
         -> SFTPClient

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Against aiosmtpd requiring TLS and AUTH; messages parsed by Python's email package.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(1)), .enabled(if: Fixtures.hasAiosmtpd, "aiosmtpd is not installed (scripts/deps.sh)"))
 struct SMTPTests {
     static let user = "reports@attribution.test"
     static let password = "smtp-\(Crypto.randomBytes(8).hexString)"

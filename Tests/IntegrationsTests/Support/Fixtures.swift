@@ -52,3 +52,21 @@ enum Fixtures {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
+
+extension Fixtures {
+    /// Whether the tools a fixture needs are installed (scripts/deps.sh
+    /// installs them). Under `make test` (ATTR_TEST_REQUIRE_ALL=1) always
+    /// true, so a missing tool fails the test instead of skipping it.
+    static func available(executables: [String] = [], pythonModules: [String] = []) -> Bool {
+        if TestEnvironment.requiresAll { return true }
+        guard executables.allSatisfy({ FileManager.default.isExecutableFile(atPath: $0) }) else { return false }
+        guard !pythonModules.isEmpty else { return true }
+        let check = "import importlib.util, sys; sys.exit(0 if all(importlib.util.find_spec(m) for m in sys.argv[1:]) else 1)"
+        return (try? ChildProcess.run("/usr/bin/env", ["python3", "-c", check] + pythonModules)) != nil
+    }
+
+    static let hasPython = available(executables: ["/usr/bin/openssl"], pythonModules: ["ssl"])
+    static let hasMoto = available(pythonModules: ["moto", "boto3"])
+    static let hasAiosmtpd = available(executables: ["/usr/bin/openssl"], pythonModules: ["aiosmtpd"])
+    static let hasSSHD = available(executables: ["/usr/sbin/sshd", "/usr/bin/ssh-keygen"])
+}
