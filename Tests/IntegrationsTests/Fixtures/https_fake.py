@@ -7,7 +7,9 @@ and a few plain endpoints for the HTTP client's tests.
 
 Usage: https_fake.py CERT KEY. Settings from the environment:
 FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FAKE_SLACK_TOKEN, FAKE_WEBHOOK_SECRETS
-(space-separated whsec_ secrets the receiver accepts).
+(space-separated whsec_ secrets the receiver accepts), FAKE_GCS_PUBLIC_KEY
+(PEM file of the service account's public key: JWT assertions are checked
+with the cryptography package) and FAKE_GCS_ACCOUNT (its client_email).
 Prints `READY <port>`; exits when standard input closes or on SIGTERM.
 
 Test control: POST /_control/fail?path=P&status=S&count=N[&retry_after=R]
@@ -37,7 +39,8 @@ TOKEN_PATHS = {"/oauth/token", "/v5/oauth/token", "/login/oauth2/access_token", 
 
 lock = threading.Lock()
 state = {"codes": {}, "refresh_tokens": set(), "requests": {}, "failures": {}, "token_auth": [],
-         "slack_messages": [], "slack_uploads": {}, "slack_files": [], "webhooks": [], "rejected_webhooks": 0}
+         "slack_messages": [], "slack_uploads": {}, "slack_files": [], "webhooks": [], "rejected_webhooks": 0,
+         "gcs_tokens": set(), "gcs_objects": [], "gcs_token_requests": 0}
 
 
 def b64url(data):
@@ -96,7 +99,8 @@ class Handler(BaseHTTPRequestHandler):
             with lock:
                 snapshot = {"requests": state["requests"], "token_auth": state["token_auth"],
                             "slack_messages": state["slack_messages"], "slack_files": state["slack_files"],
-                            "webhooks": state["webhooks"], "rejected_webhooks": state["rejected_webhooks"]}
+                            "webhooks": state["webhooks"], "rejected_webhooks": state["rejected_webhooks"],
+                            "gcs_objects": state["gcs_objects"], "gcs_token_requests": state["gcs_token_requests"]}
             return self.reply(200, snapshot)
         if url.path == "/hello":
             return self.reply(200, "hello", content_type="text/plain")
@@ -129,12 +133,16 @@ class Handler(BaseHTTPRequestHandler):
             return self.slack_webhook(body)
         if url.path.startswith("/api/"):
             return self.slack_api(url.path[len("/api/"):], body)
-        if url.path.startswith("/upload/"):
+        if url.path.startswith("/upload/") and not url.path.startswith("/upload/storage/"):
             with lock:
                 state["slack_uploads"][url.path[len("/upload/"):]] = body
             return self.reply(200, f"OK - {len(body)}", content_type="text/plain")
         if url.path == "/webhook":
             return self.webhook(body)
+        if url.path == "/gcs/token":
+            return self.gcs_token(body)
+        if url.path.startswith("/upload/storage/v1/b/"):
+            return self.gcs_upload(url.path, query, body)
         if url.path == "/echo":
             return self.reply(200, body, content_type="application/octet-stream")
         self.reply(404, {"error": "not_found"})
@@ -248,6 +256,60 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 state["rejected_webhooks"] += 1
         self.reply(204 if valid else 401, "" if valid else {"error": "bad signature"})
+
+
+def b64url_decode(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def gcs_token(self, body):
+    """RFC 7523 JWT bearer grant, the assertion checked as Google would."""
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding
+    form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+    if form.get("grant_type") != "urn:ietf:params:oauth:grant-type:jwt-bearer":
+        return self.reply(400, {"error": "unsupported_grant_type"})
+    try:
+        header_b64, claims_b64, signature_b64 = form["assertion"].split(".")
+        with open(os.environ["FAKE_GCS_PUBLIC_KEY"], "rb") as key_file:
+            key = serialization.load_pem_public_key(key_file.read())
+        key.verify(b64url_decode(signature_b64), f"{header_b64}.{claims_b64}".encode(), padding.PKCS1v15(),
+                   hashes.SHA256())
+        header, claims = json.loads(b64url_decode(header_b64)), json.loads(b64url_decode(claims_b64))
+    except Exception as error:  # noqa: BLE001 - any failure is an invalid grant
+        return self.reply(400, {"error": "invalid_grant", "error_description": type(error).__name__})
+    port = self.server.server_address[1]
+    now = time.time()
+    if header.get("alg") != "RS256" or claims.get("iss") != os.environ.get("FAKE_GCS_ACCOUNT") \
+            or claims.get("aud") != f"https://127.0.0.1:{port}/gcs/token" \
+            or "devstorage" not in claims.get("scope", "") or not (claims["iat"] - 60 <= now <= claims["exp"]) \
+            or claims["exp"] - claims["iat"] > 3600:
+        return self.reply(400, {"error": "invalid_grant", "error_description": "bad claims"})
+    token = "ya29." + secrets.token_urlsafe(24)
+    with lock:
+        state["gcs_tokens"].add(token)
+        state["gcs_token_requests"] += 1
+    self.reply(200, {"access_token": token, "token_type": "Bearer", "expires_in": 3599})
+
+
+def gcs_upload(self, path, query, body):
+    authorization = self.headers.get("Authorization", "")
+    with lock:
+        known = authorization.startswith("Bearer ") and authorization[7:] in state["gcs_tokens"]
+    if not known:
+        return self.reply(401, {"error": {"code": 401, "message": "Invalid Credentials"}})
+    bucket = path[len("/upload/storage/v1/b/"):].split("/")[0]
+    if query.get("uploadType") != "media" or not query.get("name"):
+        return self.reply(400, {"error": {"code": 400, "message": "uploadType=media and name required"}})
+    record = {"bucket": bucket, "name": query["name"], "size": str(len(body)),
+              "contentType": self.headers.get("Content-Type"), "sha256": hashlib.sha256(body).hexdigest()}
+    with lock:
+        state["gcs_objects"].append(record)
+    self.reply(200, {"kind": "storage#object", "bucket": bucket, "name": query["name"], "size": str(len(body))})
+
+
+Handler.gcs_token = gcs_token
+Handler.gcs_upload = gcs_upload
 
 
 def main():

@@ -70,3 +70,7 @@ extension Fixtures {
     static let hasAiosmtpd = available(executables: ["/usr/bin/openssl"], pythonModules: ["aiosmtpd"])
     static let hasSSHD = available(executables: ["/usr/sbin/sshd", "/usr/bin/ssh-keygen"])
 }
+
+extension Fixtures {
+    static let hasGCSFake = available(executables: ["/usr/bin/openssl"], pythonModules: ["cryptography"])
+}

@@ -21,7 +21,8 @@ struct HTTPSFake {
 
     /// Starts the fake, runs `body`, and stops it (and removes its certificate) even if `body` throws.
     static func with<Result>(
-        webhookSecrets: [WebhookSecret] = [], _ body: (HTTPSFake) async throws -> Result
+        webhookSecrets: [WebhookSecret] = [], environment: [String: String] = [:],
+        _ body: (HTTPSFake) async throws -> Result
     ) async throws -> Result {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -29,7 +30,7 @@ struct HTTPSFake {
         let (process, fields) = try await Fixtures.python("https_fake.py", [certificate, key], environment: [
             "FAKE_CLIENT_ID": clientID, "FAKE_CLIENT_SECRET": clientSecret, "FAKE_SLACK_TOKEN": slackToken,
             "FAKE_WEBHOOK_SECRETS": webhookSecrets.map(\.encoded).joined(separator: " "),
-        ])
+        ].merging(environment) { $1 })
         defer { process.stop() }
         let fake = HTTPSFake(process: process, port: Int(fields[1])!, caBundle: certificate, directory: directory)
         return try await body(fake)
