@@ -65,6 +65,9 @@ public struct SFTPClient: Sendable {
         guard remotePath.hasPrefix("/"), !remotePath.hasSuffix("/") else {
             throw IntegrationError(.invalidRequest, "the SFTP path must be absolute and name a file: \(remotePath)")
         }
+        if case .insecureAcceptAny = configuration.hostKeyCheck {
+            logger.warning("sftp host key not checked", metadata: ["host": "\(configuration.host)"])
+        }
         let temporary = Self.temporaryPath(for: remotePath)
         let easy = try CurlEasy()
         let transfer = try CurlTransfer(easy: easy)

@@ -21,6 +21,8 @@ final class FixtureProcess: Sendable {
         var ended = false
         var waiters: [(id: Int, prefix: String, from: Int, continuation: CheckedContinuation<String, any Error>)] = []
         var nextWaiter = 0
+        /// Waiters whose timer fired before they were registered.
+        var expired: Set<Int> = []
     }
 
     let pid: pid_t
@@ -99,6 +101,7 @@ final class FixtureProcess: Sendable {
             let result = state.withLock { state -> Result<String, any Error>? in
                 if let line = state.lines.dropFirst(index).first(where: { $0.hasPrefix(prefix) }) { return .success(line) }
                 if state.ended { return .failure(Failed(description: "\(name) exited: \(state.lines.suffix(30).joined(separator: "\n"))")) }
+                if state.expired.remove(id) != nil { return .failure(Failed(description: "\(name): no expected line in time")) }
                 state.waiters.append((id, prefix, index, continuation))
                 return nil
             }
@@ -129,7 +132,10 @@ final class FixtureProcess: Sendable {
 
     private func fail(waiter id: Int, _ kind: FailureKind) {
         let (continuation, tail) = state.withLock { state -> (CheckedContinuation<String, any Error>?, String) in
-            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return (nil, "") }
+            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else {
+                state.expired.insert(id)
+                return (nil, "")
+            }
             return (state.waiters.remove(at: index).continuation, state.lines.suffix(30).joined(separator: "\n"))
         }
         if case .timeout(let duration) = kind {
