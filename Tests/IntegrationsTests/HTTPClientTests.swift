@@ -133,6 +133,34 @@ struct HTTPClientTests {
         }
     }
 
+    @Test func requestsGoThroughTheConfiguredProxy() async throws {
+        try await HTTPSFake.with { fake in
+            try await withFixture({ try await Fixtures.python("connect_proxy.py") }) { proxy, fields in
+                try await withExecutor { executor in
+                    let settings = ProxySettings.fromEnvironment(["https_proxy": "http://127.0.0.1:\(fields[1])"])
+                    let client = HTTPClient(
+                        configuration: .init(transport: .init(caBundlePath: fake.caBundle, proxy: settings), retry: .never),
+                        executor: executor)
+                    let response = try await client.execute(HTTPRequest(url: fake.url("/hello")), logger: logger)
+                    #expect(response.text == "hello")
+                    // The proxy printed the tunnel it opened for us.
+                    let line = try await proxy.waitForLine(prefix: "CONNECT ", timeout: .seconds(5))
+                    #expect(line == "CONNECT 127.0.0.1:\(fake.port)")
+                }
+            }
+        }
+    }
+
+    @Test func anUnresolvableHostIsADNSError() async throws {
+        try await withExecutor { executor in
+            let client = HTTPClient(configuration: .init(transport: .init(proxy: nil), retry: .never), executor: executor)
+            let error = await #expect(throws: IntegrationError.self) {
+                try await client.execute(HTTPRequest(url: "https://no-such-host.invalid/"), logger: logger)
+            }
+            #expect(error?.code == .dns)
+        }
+    }
+
     @Test func proxySettingsComeFromTheStandardVariables() {
         #expect(ProxySettings.fromEnvironment([:]) == nil)
         let settings = ProxySettings.fromEnvironment([
