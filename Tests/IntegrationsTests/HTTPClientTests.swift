@@ -103,6 +103,15 @@ struct HTTPClientTests {
                 #expect(response.status == 200)
                 #expect(response.body.isEmpty)
                 #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == payload)
+
+                // A download cut short by the size cap leaves no truncated file behind.
+                let capped = fake.client(executor: executor, retry: .never, maxResponseBytes: 100_000)
+                let error = await #expect(throws: IntegrationError.self) {
+                    try await capped.execute(HTTPRequest(url: fake.url("/bytes?size=250000"), download: .file(path: target)),
+                                             logger: logger)
+                }
+                #expect(error?.code == .responseTooLarge)
+                #expect(!FileManager.default.fileExists(atPath: target))
             }
         }
     }

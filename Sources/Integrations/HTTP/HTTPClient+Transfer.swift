@@ -12,12 +12,20 @@ extension HTTPClient {
             throw IntegrationError(.cancelled, "the transfer pool is shut down: \(error)")
         }
         guard code == CURLE_OK else {
+            // A truncated download must not pass for a complete one.
+            if case .file(let path) = request.download { try? FileManager.default.removeItem(atPath: path) }
             var failure = transfer.error(for: code, operation: "\(request.method) \(request.redactedURL)")
             failure.message = Redaction.text(failure.message, secrets: request.secrets)
             throw failure
         }
-        return HTTPResponse(
+        var response = HTTPResponse(
             status: easy.infoLong(CURLINFO_RESPONSE_CODE), headers: transfer.headers, body: transfer.body)
+        // An error answer written to the download file: its start serves as the body, for the error excerpt.
+        if !response.isSuccess, case .file(let path) = request.download, let file = FileHandle(forReadingAtPath: path) {
+            response.body = (try? file.read(upToCount: 4096)) ?? Data()
+            try? file.close()
+        }
+        return response
     }
 
     private func configure(_ easy: CurlEasy, _ transfer: CurlTransfer, for request: HTTPRequest)

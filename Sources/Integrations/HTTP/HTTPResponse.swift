@@ -4,7 +4,8 @@ public import Foundation
 public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
-    /// The body when the request's download target was `.memory`.
+    /// The body when the request's download target was `.memory`; for a
+    /// `.file` target, empty on success and the file's first 4 KiB otherwise.
     public var body: Data
     /// Which attempt succeeded (1 when no retry was needed).
     public var attempts: Int
