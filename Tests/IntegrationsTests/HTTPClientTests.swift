@@ -170,6 +170,16 @@ struct HTTPClientTests {
         }
     }
 
+    @Test func headerInjectionIsRefused() async throws {
+        try await withExecutor { executor in
+            let client = HTTPClient(configuration: .init(transport: .init(proxy: nil), retry: .never), executor: executor)
+            let request = HTTPRequest(url: "https://127.0.0.1:\(try Fixtures.freePort())/",
+                                      headers: [("X-Note", "a\r\nX-Injected: yes")])
+            let error = await #expect(throws: IntegrationError.self) { try await client.execute(request, logger: logger) }
+            #expect(error?.code == .invalidRequest)
+        }
+    }
+
     @Test func proxySettingsComeFromTheStandardVariables() {
         #expect(ProxySettings.fromEnvironment([:]) == nil)
         let settings = ProxySettings.fromEnvironment([

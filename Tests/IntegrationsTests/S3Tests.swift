@@ -71,6 +71,30 @@ struct S3Tests {
         }
     }
 
+    @Test func virtualHostedAndPathStyleURLs() async throws {
+        try await withExecutor { executor in
+            let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
+            let http = HTTPClient(executor: executor)
+            let date = Date(timeIntervalSince1970: 1_440_938_160)
+            let aws = S3Client(configuration: .aws(region: "eu-west-1", credentials: credentials), http: http)
+            let virtual = try aws.signedRequest("PUT", bucket: "reports", key: "daily/a b.csv", date: date)
+            #expect(virtual.url == "https://reports.s3.eu-west-1.amazonaws.com/daily/a%20b.csv")
+            #expect(virtual.headers.first { $0.name == "Host" }?.value == "reports.s3.eu-west-1.amazonaws.com")
+            #expect(virtual.headers.contains { $0.name == "Authorization"
+                && $0.value.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-1/s3/aws4_request, "
+                    + "SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=") })
+
+            let minio = S3Client(configuration: .init(endpoint: "http://127.0.0.1:9000/minio", region: "us-east-1",
+                                                      usesPathStyle: true, credentials: credentials), http: http)
+            let pathStyle = try minio.signedRequest("POST", bucket: "reports", key: "big.bin", query: [("uploads", "")], date: date)
+            #expect(pathStyle.url == "http://127.0.0.1:9000/minio/reports/big.bin?uploads")
+            #expect(pathStyle.headers.first { $0.name == "Host" }?.value == "127.0.0.1:9000")
+
+            let gcs = S3Client(configuration: .gcsInteroperability(credentials: credentials), http: http)
+            #expect(try gcs.signedRequest("GET", bucket: "b", key: "k", date: date).url == "https://storage.googleapis.com/b/k")
+        }
+    }
+
     static func expectNoSecret(_ secret: String, in logs: CapturedLogs) {
         for entry in logs.all {
             #expect(!entry.message.contains(secret))

@@ -111,3 +111,16 @@ struct SMTPTests {
         }
     }
 }
+
+@Suite struct SMTPHeaderTests {
+    @Test func lineBreaksInHeadersAreRefusedBeforeConnecting() async throws {
+        try await withExecutor { executor in
+            // Nothing listens there: the message must be refused before any connection.
+            let client = SMTPClient(configuration: .init(url: "smtp://127.0.0.1:\(try Fixtures.freePort())"), executor: executor)
+            let injected = EmailMessage(from: EmailAddress("a@attribution.test"), to: [EmailAddress("b@shop.test")],
+                                        subject: "Report\r\nBcc: attacker@evil.test", text: "x")
+            let error = await #expect(throws: IntegrationError.self) { try await client.send(injected, logger: Logger(label: "smtp")) }
+            #expect(error?.code == .invalidRequest)
+        }
+    }
+}

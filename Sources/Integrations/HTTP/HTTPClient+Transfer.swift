@@ -49,7 +49,7 @@ extension HTTPClient {
         try configureMethod(easy, transfer, request)
         var lines = ["Expect:"]  // no 100-continue round trip before bodies
         for (name, value) in request.headers {
-            guard !name.isEmpty, !(name + value).contains(where: { $0 == "\r" || $0 == "\n" }),
+            guard !name.isEmpty, !(name + value).containsLineBreak,
                 !name.contains(":")
             else { throw IntegrationError(.invalidRequest, "header \(name) contains a line break or colon") }
             lines.append(value.isEmpty ? "\(name);" : "\(name): \(value)")

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Logging
 
 extension S3Client {
@@ -7,6 +7,17 @@ extension S3Client {
         _ method: String, bucket: String, key: String?, query: [(String, String)] = [], body: UploadSource = .none,
         headers extra: [(name: String, value: String)] = [], download: DownloadTarget = .memory, logger: Logger
     ) async throws(IntegrationError) -> HTTPResponse {
+        let request = try signedRequest(
+            method, bucket: bucket, key: key, query: query, body: body, headers: extra, download: download, date: Date())
+        return try await http.execute(request, logger: logger)
+    }
+
+    /// The request for an object or bucket: path-style (`endpoint/bucket/key`)
+    /// or virtual-hosted (`bucket.host/key`), signed with SigV4 at `date`.
+    public func signedRequest(
+        _ method: String, bucket: String, key: String?, query: [(String, String)] = [], body: UploadSource = .none,
+        headers extra: [(name: String, value: String)] = [], download: DownloadTarget = .memory, date: Date
+    ) throws(IntegrationError) -> HTTPRequest {
         guard var components = URLComponents(string: configuration.endpoint), let host = components.host else {
             throw IntegrationError(.invalidRequest, "bad S3 endpoint \(configuration.endpoint)")
         }
@@ -29,10 +40,10 @@ extension S3Client {
         let signer = SigV4Signer(credentials: configuration.credentials, region: configuration.region, service: "s3")
         let signed = signer.sign(
             method: method, path: path, query: query, headers: [("Host", hostHeader)] + extra,
-            payloadHash: try payloadHash(body), date: Date())
+            payloadHash: try payloadHash(body), date: date)
         var request = HTTPRequest(method: method, url: url, headers: signed.headers, body: body, download: download)
         request.secrets = configuration.credentials.secrets
-        return try await http.execute(request, logger: logger)
+        return request
     }
 
     /// The hex SHA-256 of what will be sent (a file is read once to hash it);

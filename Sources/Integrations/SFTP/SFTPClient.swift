@@ -62,7 +62,7 @@ public struct SFTPClient: Sendable {
     /// one is complete. On failure the temporary file is removed if the
     /// server can still be reached.
     public func upload(_ source: UploadSource, to remotePath: String, logger: Logger) async throws(IntegrationError) {
-        guard remotePath.hasPrefix("/"), !remotePath.hasSuffix("/") else {
+        guard remotePath.hasPrefix("/"), !remotePath.hasSuffix("/"), !remotePath.containsLineBreak else {
             throw IntegrationError(.invalidRequest, "the SFTP path must be absolute and name a file: \(remotePath)")
         }
         if case .insecureAcceptAny = configuration.hostKeyCheck {

@@ -8,7 +8,8 @@ extension SMTPClient {
         else { throw IntegrationError(.invalidRequest, "not an smtp(s) URL: \(Redaction.url(configuration.url))") }
         let all = [message.from] + message.recipients + (message.replyTo.map { [$0] } ?? [])
         let values = all.map(\.address) + all.compactMap(\.name) + [message.subject]
-        if values.contains(where: { $0.contains { $0 == "\r" || $0 == "\n" } }) || all.contains(where: { $0.address.isEmpty }) {
+            + message.attachments.flatMap { [$0.filename, $0.contentType] }
+        if values.contains(where: \.containsLineBreak) || all.contains(where: { $0.address.isEmpty }) {
             throw IntegrationError(.invalidRequest, "a mail header value contains a line break, or an address is empty")
         }
         guard !message.recipients.isEmpty else { throw IntegrationError(.invalidRequest, "a mail needs a recipient") }
