@@ -7,12 +7,14 @@ import TestSupport
 /// Against moto_server with IAM authentication on (signatures are checked).
 @Suite(.timeLimit(.minutes(1)), .enabled(if: Fixtures.hasMoto, "moto_server is not installed (scripts/deps.sh)"))
 struct S3Tests {
-    static func client(_ fields: [String], executor: CurlExecutor, secret: String? = nil) -> S3Client {
+    static func client(_ fields: [String], executor: CurlExecutor, secret: String? = nil, partSize: Int = 5 << 20)
+        -> S3Client
+    {
         let credentials = AWSCredentials(accessKeyID: fields[2], secretAccessKey: secret ?? fields[3])
         let http = HTTPClient(configuration: .init(retry: .quick), executor: executor)
         return S3Client(
             configuration: .init(endpoint: "http://127.0.0.1:\(fields[1])", region: "us-east-1", usesPathStyle: true,
-                                 credentials: credentials, partSize: 5 << 20),
+                                 credentials: credentials, partSize: partSize),
             http: http)
     }
 
@@ -68,6 +70,33 @@ struct S3Tests {
                 Self.expectNoSecret(wrongSecret, in: logs)
             }
             Self.expectNoSecret(fields[3], in: logs)
+        }
+    }
+
+    @Test func aFailedMultipartUploadIsAborted() async throws {
+        let logs = CapturedLogs()
+        let logger = logs.logger(label: "s3")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await withFixture({ try await Fixtures.python("moto_s3.py") }) { _, fields in
+            try await withExecutor { executor in
+                // 1 MiB parts are below S3's 5 MiB minimum: CompleteMultipartUpload fails.
+                let s3 = Self.client(fields, executor: executor, partSize: 1 << 20)
+                try await s3.createBucket("reports", logger: logger)
+                let path = directory.path("small-parts.bin")
+                try Data(Crypto.randomBytes((2 << 20) + 10)).write(to: URL(fileURLWithPath: path))
+                let error = await #expect(throws: IntegrationError.self) {
+                    try await s3.uploadMultipart(bucket: "reports", key: "too-small.bin", file: path, logger: logger)
+                }
+                #expect(error?.bodyExcerpt?.contains("EntityTooSmall") == true)
+                #expect(logs.all.contains { $0.message == "s3 multipart upload aborted" })
+
+                // Nothing is left pending (ListMultipartUploads).
+                let list = try s3.signedRequest("GET", bucket: "reports", key: nil, query: [("uploads", "")], date: Date())
+                let pending = try await HTTPClient(executor: executor).execute(list, logger: logger).text
+                #expect(pending.contains("ListMultipartUploadsResult"))
+                #expect(!pending.contains("<UploadId>"))
+            }
         }
     }
 
