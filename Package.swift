@@ -144,7 +144,6 @@ let package = Package(
                 "CCurl",
                 "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
@@ -259,7 +258,6 @@ let package = Package(
             dependencies: [
                 "Integrations", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
