@@ -112,6 +112,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self.reply(200, "arrived", content_type="text/plain")
             return self.reply(302, "", headers=[("Location", f"/redirect?n={hops - 1}")])
         if url.path == "/slow":
+            print(f"SLOW {url.query}", flush=True)  # the request arrived: tests may now cancel it
             time.sleep(float(query.get("seconds", "5")))
             return self.reply(200, "late", content_type="text/plain")
         self.reply(404, {"error": "not_found"})
