@@ -124,6 +124,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Integrations",
+            dependencies: [
+                "CCurl",
+                "COpenSSL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Storage",
             dependencies: [
                 "CLibPQ",
@@ -136,16 +146,6 @@ let package = Package(
         ),
         .target(
             name: "LayeredConfig",
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "Integrations",
-            dependencies: [
-                "CCurl",
-                "COpenSSL",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -213,6 +213,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "IntegrationsTests",
+            dependencies: [
+                "Integrations", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "WireTests",
             dependencies: [
                 "Wire",
@@ -251,15 +260,6 @@ let package = Package(
                 "Secrets", "Storage", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "IntegrationsTests",
-            dependencies: [
-                "Integrations", "TestSupport",
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
