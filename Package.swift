@@ -41,6 +41,11 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
 
         // MARK: Libraries.
         .target(
@@ -116,6 +121,16 @@ let package = Package(
         .target(
             name: "Secrets",
             dependencies: ["COpenSSL"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Integrations",
+            dependencies: [
+                "CCurl",
+                "COpenSSL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -217,6 +232,15 @@ let package = Package(
         .testTarget(
             name: "IdentityTests",
             dependencies: ["Identity"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IntegrationsTests",
+            dependencies: [
+                "Integrations", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

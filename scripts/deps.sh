@@ -12,6 +12,7 @@ APT_PACKAGES=(
 PIP_PACKAGES=(
   "aiosmtpd:aiosmtpd"
   "moto.server:moto[server]"
+  "cryptography:cryptography"
   "pyarrow:pyarrow"
 )
 
