@@ -1,3 +1,4 @@
+import TestSupport
 import Integrations
 import Logging
 

@@ -1,12 +1,12 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+public import Glibc
 #endif
 
 extension FixtureProcess {
     /// The process ids of every descendant of this process (from /proc),
     /// including those that left its process group (sshd's sessions call setsid).
-    func descendants() -> [pid_t] {
+    public func descendants() -> [pid_t] {
         var children: [pid_t: [pid_t]] = [:]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
             guard let child = pid_t(entry),
@@ -28,7 +28,7 @@ extension FixtureProcess {
 
     /// Kills every descendant (not the process itself) with SIGKILL: for sshd,
     /// every open session drops at once.
-    func killDescendants() {
+    public func killDescendants() {
         for child in descendants() { kill(child, SIGKILL) }
     }
 }

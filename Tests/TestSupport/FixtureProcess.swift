@@ -1,8 +1,7 @@
 import Foundation
 import Synchronization
-import TestSupport
 #if canImport(Glibc)
-import Glibc
+public import Glibc
 #endif
 
 /// A server the test starts: spawned in its own process group with its
@@ -11,9 +10,10 @@ import Glibc
 /// a "received" line) rather than sleeping. `stop()` ends the whole group
 /// and reaps it; closing its standard input also tells the Python fixtures
 /// to exit, should the test process die first.
-final class FixtureProcess: Sendable {
-    struct Failed: Error, CustomStringConvertible {
-        let description: String
+public final class FixtureProcess: Sendable {
+    public struct Failed: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
     private struct State {
@@ -25,8 +25,8 @@ final class FixtureProcess: Sendable {
         var expired: Set<Int> = []
     }
 
-    let pid: pid_t
-    let name: String
+    public let pid: pid_t
+    public let name: String
     private let input: Int32
     private let state = Mutex(State())
 
@@ -38,7 +38,7 @@ final class FixtureProcess: Sendable {
 
     /// Spawns `executable` and waits (at most `timeout`) for a line starting
     /// with `readyPrefix`, which it returns with the process.
-    static func start(
+    public static func start(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], readyPrefix: String,
         timeout: Duration = .seconds(30)
     ) async throws -> (FixtureProcess, String) {
@@ -87,7 +87,7 @@ final class FixtureProcess: Sendable {
     }
 
     /// Waits for the next line (after any already matched) starting with `prefix`.
-    func waitForLine(prefix: String, after index: Int = 0, timeout: Duration = .seconds(15)) async throws -> String {
+    public func waitForLine(prefix: String, after index: Int = 0, timeout: Duration = .seconds(15)) async throws -> String {
         let id = state.withLock { state -> Int in
             state.nextWaiter += 1
             return state.nextWaiter
@@ -113,7 +113,7 @@ final class FixtureProcess: Sendable {
     var output: [String] { state.withLock { $0.lines } }
 
     /// Ends the process group (SIGTERM, then SIGKILL if needed) and reaps it.
-    func stop() {
+    public func stop() {
         close(input)
         let children = descendants()
         kill(-pid, SIGTERM)
