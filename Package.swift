@@ -155,13 +155,14 @@ let package = Package(
         ),
         .target(
             name: "AttributionStore",
-            dependencies: ["AttributionCore", "Storage"],
+            dependencies: ["AttributionCore", "Secrets", "Storage"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Services",
             dependencies: [
-                "AttributionCore", "AttributionStore", "Identity", "Protos", "RPCServer", "Storage", "Wire",
+                "AttributionCore", "AttributionStore", "Identity", "Integrations", "Protos", "RPCServer", "Secrets", "Storage",
+                "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -171,6 +172,7 @@ let package = Package(
             name: "AttrdCore",
             dependencies: [
                 "AttributionStore",
+                "Integrations",
                 "CoreServices",
                 "Services",
                 "InteropService",
@@ -292,7 +294,7 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: [
-                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "LayeredConfig", "Protos", "RPCClient", "Services", "Storage", "TestSupport",
+                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "LayeredConfig", "Protos", "RPCClient", "Secrets", "Services", "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,13 +1,14 @@
 import AttributionCore
 import AttributionStore
 import Foundation
+import Integrations
 import Protos
 import RPCServer
 import Services
 
 extension AttrdApplication {
     /// The product's services, over the tenant-scoped database.
-    func registerProductServices(with router: inout Router, storage: AttrdStorage) {
+    func registerProductServices(with router: inout Router, storage: AttrdStorage, outbound: CurlExecutor) {
         let settings = configuration.attribution
         let attributor = Attributor(halfLife: TimeInterval(settings.timeDecayHalfLifeDays) * 86_400)
         let ingest = IngestStore(database: storage.database, attributor: attributor)
@@ -15,6 +16,16 @@ extension AttrdApplication {
             store: ingest, configuration: .init(maximumBatch: settings.ingestMaxBatch),
             logger: logger
         ).register(with: &router)
-        PixelsService(database: storage.database, logger: logger).register(with: &router)
+        let outboundSettings = configuration.outbound
+        let http = HTTPClient(
+            configuration: .init(
+                transport: .init(connectTimeout: .seconds(5), totalTimeout: .seconds(15), caBundlePath: outboundSettings.caFile),
+                retry: .never),
+            executor: outbound)
+        let endpoints = PlatformEndpoints(meta: outboundSettings.metaBaseURL, tiktok: outboundSettings.tiktokBaseURL, ga4: outboundSettings.ga4BaseURL)
+        PixelsService(
+            database: storage.database, secrets: storage.secrets,
+            redelivery: PixelRedelivery(client: http, endpoints: endpoints), logger: logger
+        ).register(with: &router)
     }
 }

@@ -2,6 +2,7 @@ public import Logging
 public import NIOCore
 public import ServiceLifecycle
 import CoreServices
+import Integrations
 import Storage
 import RPCServer
 import TLS
@@ -29,13 +30,17 @@ public struct AttrdApplication: Service {
         let certificate = try? X509Certificate.load(pemFile: configuration.tls.certificateChain).first
         let database = try await checkDatabase()
         let storage = try await openStorage()
-        let (server, health) = try makeRPCServer(tls: tls, storage: storage)
+        // Outbound HTTP (platform deliveries) on its own bounded thread pool.
+        let outbound = CurlExecutor(threads: 4)
         do {
+            let (server, health) = try makeRPCServer(tls: tls, storage: storage, outbound: outbound)
             try await serve(server, health: health, database: database, certificate: certificate)
         } catch {
+            try? await outbound.shutdown()
             await storage.close()
             throw error
         }
+        try? await outbound.shutdown()
         await storage.close()
         logger.notice("attrd stopped")
     }

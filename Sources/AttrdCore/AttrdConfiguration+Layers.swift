@@ -26,6 +26,7 @@ extension AttrdConfiguration {
         self.rpc = try RPC(layers: layers)
         self.storage = try StorageSettings(layers: layers)
         self.attribution = try Attribution(layers: layers)
+        self.outbound = try Outbound(layers: layers)
     }
 
     static func connectionString(_ text: String) throws(InvalidValue) -> ConnectionString {

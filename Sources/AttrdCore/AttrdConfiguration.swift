@@ -22,6 +22,8 @@ public struct AttrdConfiguration: Sendable {
     public var storage = StorageSettings.defaults
     /// Ingest limits and attribution settings (AttrdConfiguration+Attribution.swift).
     public var attribution = Attribution.defaults
+    /// Platform base URLs and the CA bundle for outbound calls (AttrdConfiguration+Outbound.swift).
+    public var outbound = Outbound.defaults
 
     public struct TLSFiles: Sendable, Hashable {
         public var certificateChain: String

@@ -46,6 +46,9 @@ public struct AttrdOptions: ParsableArguments {
     /// --ingest-max-batch, --time-decay-half-life-days.
     @OptionGroup public var attribution: AttrdAttributionOptions
 
+    /// --meta-capi-url, --tiktok-events-url, --ga4-mp-url, --outbound-ca-file.
+    @OptionGroup public var outbound: AttrdOutboundOptions
+
     public init() {}
 
     /// The flags given, keyed by flag name.
@@ -60,6 +63,7 @@ public struct AttrdOptions: ParsableArguments {
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
             .merging(storage.flags) { $1 }
             .merging(attribution.flags) { $1 }
+            .merging(outbound.flags) { $1 }
     }
 
     /// Flags over `environment` over the configuration file (`--config` or `ATTRD_CONFIG`), if any.

@@ -9,6 +9,8 @@ public struct SecretColumn: Sendable, Hashable {
     public static let exportDestinationConfig = SecretColumn(
         table: "attribution_export_configs", column: "encrypted_destination_config")
 
+    public static let pixelDestinationSecret = SecretColumn(table: "pixel_destinations", column: "sealed_secret")
+
     /// Every secret column of the schema. A migration adding one adds it here.
-    public static let all: [SecretColumn] = [.platformCredentials, .exportDestinationConfig]
+    public static let all: [SecretColumn] = [.platformCredentials, .exportDestinationConfig, .pixelDestinationSecret]
 }

@@ -4,6 +4,7 @@ import LayeredConfig
 import NIOCore
 import Logging
 import Protos
+import Secrets
 import RPCClient
 import ServiceLifecycle
 import Storage
@@ -27,6 +28,10 @@ struct AttrdHarness {
                 clientCA: DevPKI.caCertificate, crl: DevPKI.crl),
             database: try ConnectionString(try #require(TestEnvironment.databaseURL)))
         configuration.storage.ownerDatabase = try TestEnvironment.ownerDatabaseURL.map(ConnectionString.init)
+        // make test's dev master key, so that secrets can be sealed.
+        if let keys = TestEnvironment.variables["ATTRD_MASTER_KEY_FILE"], !keys.isEmpty {
+            configuration.storage.masterKeys = try Keyring(contentsOfFile: keys)
+        }
         configure(&configuration)
         return configuration
     }

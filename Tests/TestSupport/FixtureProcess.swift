@@ -110,7 +110,7 @@ public final class FixtureProcess: Sendable {
     }
 
     /// Everything printed so far.
-    var output: [String] { state.withLock { $0.lines } }
+    public var output: [String] { state.withLock { $0.lines } }
 
     /// Ends the process group (SIGTERM, then SIGKILL if needed) and reaps it.
     public func stop() {

@@ -29,6 +29,11 @@ extension Attribution_V1_ListFailuresResponse: RPCMessage {}
 extension Attribution_V1_RetryEventsRequest: RPCMessage {}
 extension Attribution_V1_RetryResult: RPCMessage {}
 extension Attribution_V1_RetryEventsResponse: RPCMessage {}
+extension Attribution_V1_PixelDestination: RPCMessage {}
+extension Attribution_V1_ListDestinationsRequest: RPCMessage {}
+extension Attribution_V1_ListDestinationsResponse: RPCMessage {}
+extension Attribution_V1_SetDestinationRequest: RPCMessage {}
+extension Attribution_V1_SetDestinationResponse: RPCMessage {}
 
 /// Pixel monitoring and troubleshooting.
 public enum Attribution_V1_Pixels {
@@ -42,6 +47,8 @@ public enum Attribution_V1_Pixels {
         public static let getEmq = "/attribution.v1.Pixels/GetEmq"
         public static let listFailures = "/attribution.v1.Pixels/ListFailures"
         public static let retryEvents = "/attribution.v1.Pixels/RetryEvents"
+        public static let listDestinations = "/attribution.v1.Pixels/ListDestinations"
+        public static let setDestination = "/attribution.v1.Pixels/SetDestination"
     }
 }
 
@@ -103,6 +110,16 @@ public protocol Attribution_V1_PixelsHandler: Sendable {
     /// INVALID_ARGUMENT (no ids, more than 100, a malformed or duplicate id,
     /// naming the field), PERMISSION_DENIED.
     func retryEvents(_ request: Attribution_V1_RetryEventsRequest, context: ServerContext) async throws -> Attribution_V1_RetryEventsResponse
+    /// Where RetryEvents delivers each platform's events for this tenant (one
+    /// destination per platform; secrets are never returned). Errors:
+    /// PERMISSION_DENIED.
+    func listDestinations(_ request: Attribution_V1_ListDestinationsRequest, context: ServerContext) async throws -> Attribution_V1_ListDestinationsResponse
+    /// Sets (replaces) the destination of one platform; its secret is sealed
+    /// at rest (AES-256-GCM). Errors: INVALID_ARGUMENT (unspecified platform,
+    /// an id or secret missing or malformed, naming the field),
+    /// FAILED_PRECONDITION (attrd has no master key to seal secrets with),
+    /// PERMISSION_DENIED.
+    func setDestination(_ request: Attribution_V1_SetDestinationRequest, context: ServerContext) async throws -> Attribution_V1_SetDestinationResponse
 }
 
 extension Attribution_V1_PixelsHandler {
@@ -131,6 +148,12 @@ extension Attribution_V1_PixelsHandler {
         }
         router.unary(Attribution_V1_Pixels.Method.retryEvents) { request, context in
             try await self.retryEvents(request, context: context)
+        }
+        router.unary(Attribution_V1_Pixels.Method.listDestinations) { request, context in
+            try await self.listDestinations(request, context: context)
+        }
+        router.unary(Attribution_V1_Pixels.Method.setDestination) { request, context in
+            try await self.setDestination(request, context: context)
         }
     }
 }
@@ -219,5 +242,21 @@ public struct Attribution_V1_PixelsClient: Sendable {
     /// naming the field), PERMISSION_DENIED.
     public func retryEvents(_ request: Attribution_V1_RetryEventsRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_RetryEventsResponse {
         try await client.unary(Attribution_V1_Pixels.Method.retryEvents, request, as: Attribution_V1_RetryEventsResponse.self, metadata: metadata, timeout: timeout).message
+    }
+
+    /// Where RetryEvents delivers each platform's events for this tenant (one
+    /// destination per platform; secrets are never returned). Errors:
+    /// PERMISSION_DENIED.
+    public func listDestinations(_ request: Attribution_V1_ListDestinationsRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_ListDestinationsResponse {
+        try await client.unary(Attribution_V1_Pixels.Method.listDestinations, request, as: Attribution_V1_ListDestinationsResponse.self, metadata: metadata, timeout: timeout).message
+    }
+
+    /// Sets (replaces) the destination of one platform; its secret is sealed
+    /// at rest (AES-256-GCM). Errors: INVALID_ARGUMENT (unspecified platform,
+    /// an id or secret missing or malformed, naming the field),
+    /// FAILED_PRECONDITION (attrd has no master key to seal secrets with),
+    /// PERMISSION_DENIED.
+    public func setDestination(_ request: Attribution_V1_SetDestinationRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_SetDestinationResponse {
+        try await client.unary(Attribution_V1_Pixels.Method.setDestination, request, as: Attribution_V1_SetDestinationResponse.self, metadata: metadata, timeout: timeout).message
     }
 }

@@ -11,7 +11,4 @@ extension PixelsService {
         throw RPCError(code: .unimplemented, message: "StreamEvents is not implemented yet")
     }
 
-    public func retryEvents(_ request: Attribution_V1_RetryEventsRequest, context: ServerContext) async throws -> Attribution_V1_RetryEventsResponse {
-        throw RPCError(code: .unimplemented, message: "RetryEvents is not implemented yet")
-    }
 }

@@ -3,6 +3,7 @@ public import Foundation
 public import Logging
 public import Protos
 public import RPCServer
+public import Secrets
 public import Storage
 import SwiftProtobuf
 import Wire
@@ -28,18 +29,23 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
     public let stats: PixelStatsReader
     public let alerts: AlertSettingsStore
     public let emq: EMQReader
+    public let destinations: PixelDestinationStore
+    public let redelivery: PixelRedelivery
     public let configuration: Configuration
     public let logger: Logger
     let now: @Sendable () -> Date
 
     public init(
-        database: Database, configuration: Configuration = .defaults, logger: Logger,
+        database: Database, secrets: SecretBox?, redelivery: PixelRedelivery, configuration: Configuration = .defaults,
+        logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.log = PixelEventLog(database: database)
         self.stats = PixelStatsReader(database: database)
         self.alerts = AlertSettingsStore(database: database)
         self.emq = EMQReader(database: database)
+        self.destinations = PixelDestinationStore(database: database, box: secrets)
+        self.redelivery = redelivery
         self.configuration = configuration
         self.logger = logger
         self.now = now

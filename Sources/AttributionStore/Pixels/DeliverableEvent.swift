@@ -1,0 +1,51 @@
+public import Foundation
+import Storage
+
+/// A stored event with what a platform needs to receive it: its match keys
+/// (hashed customer parameters, browser keys as sent).
+public struct DeliverableEvent: Sendable {
+    public var row: PixelEventRow
+    /// Hex SHA-256 digests by CAPI parameter name (`em`, `ph`, …).
+    public var hashed: [String: [String]]
+    /// Unhashed keys (`client_ip_address`, `fbp`, `ga_client_id`, …).
+    public var browser: [String: String]
+
+    init(row: PixelEventRow, matchKeysJSON: String) {
+        self.row = row
+        let object = (try? JSONSerialization.jsonObject(with: Data(matchKeysJSON.utf8))) as? [String: Any] ?? [:]
+        hashed = object.compactMapValues { $0 as? [String] }
+        browser = object.compactMapValues { $0 as? String }
+    }
+}
+
+extension PixelEventLog {
+    /// The events with these ids, ready to deliver (others' and unknown ids are absent).
+    public func deliverable(_ ids: [UUID], tenantID: UUID) async throws -> [DeliverableEvent] {
+        try await database.withTenant(tenantID, readOnly: true) { tx in
+            try await tx.query(
+                "SELECT \(PixelEventRow.columns), p.match_keys::text AS keys FROM pixel_events p WHERE p.id = ANY($1::text[]::uuid[])",
+                [ids.map(\.uuidString)]
+            ).map { DeliverableEvent(row: try PixelEventRow(row: $0), matchKeysJSON: try $0.decode("keys")) }
+        }
+    }
+
+    /// Records one delivery attempt's outcome: delivered, or failed with an
+    /// error type and message. Returns the attempts so far and the attempt's
+    /// time; nil when the event was delivered meanwhile (left as it is).
+    public func recordAttempt(
+        _ id: UUID, delivered: Bool, errorType: String?, error: String?, tenantID: UUID
+    ) async throws -> (attempts: Int, at: Date)? {
+        try await database.withTenant(tenantID) { tx in
+            let rows = try await tx.query(
+                """
+                UPDATE pixel_events SET delivery_status = CASE WHEN $2 THEN 'delivered' ELSE 'failed' END,
+                    delivery_error = $3, delivery_error_type = $4,
+                    delivery_attempts = delivery_attempts + 1, last_attempt_at = clock_timestamp()
+                WHERE id = $1 AND delivery_status <> 'delivered'
+                RETURNING delivery_attempts, last_attempt_at
+                """, [id, delivered, error.map { String($0.prefix(2000)) }, errorType])
+            guard let row = rows.first else { return nil }
+            return (try row.decode("delivery_attempts"), try row.decode("last_attempt_at"))
+        }
+    }
+}

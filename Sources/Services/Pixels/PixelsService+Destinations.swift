@@ -1,0 +1,60 @@
+public import Protos
+public import RPCServer
+import AttributionStore
+import Foundation
+import SwiftProtobuf
+import Wire
+
+extension PixelsService {
+    public func listDestinations(
+        _ request: Attribution_V1_ListDestinationsRequest, context: ServerContext
+    ) async throws -> Attribution_V1_ListDestinationsResponse {
+        do {
+            var response = Attribution_V1_ListDestinationsResponse()
+            response.destinations = try await destinations.list(tenantID: context.tenantID).map { entry in
+                var destination = Attribution_V1_PixelDestination()
+                destination.platform = .init(storedName: entry.platform)
+                destination.destinationID = entry.destinationID
+                destination.secretSet = true
+                destination.updateTime = Google_Protobuf_Timestamp(date: entry.updatedAt)
+                return destination
+            }
+            return response
+        } catch {
+            throw StorageFailure.rpcError(error, operation: "ListDestinations", logger: logger)
+        }
+    }
+
+    public func setDestination(
+        _ request: Attribution_V1_SetDestinationRequest, context: ServerContext
+    ) async throws -> Attribution_V1_SetDestinationResponse {
+        let input = request.destination
+        let platform: String
+        do throws(FieldError) {
+            guard let name = input.platform.storedName else { throw FieldError("destination.platform", "is required (GA4, META or TIKTOK)") }
+            platform = name
+            let id = input.destinationID
+            guard (1...200).contains(id.count),
+                id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") })
+            else { throw FieldError("destination.destination_id", "must be 1 to 200 letters, digits, '-' or '_'") }
+            guard (1...1000).contains(input.secret.utf8.count), input.secret.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) })
+            else { throw FieldError("destination.secret", "must be 1 to 1000 printable ASCII characters") }
+        } catch {
+            throw error.rpcError
+        }
+        do {
+            let updated = try await destinations.set(
+                platform: platform, destinationID: input.destinationID, secret: input.secret, tenantID: context.tenantID)
+            var response = Attribution_V1_SetDestinationResponse()
+            response.destination.platform = input.platform
+            response.destination.destinationID = input.destinationID
+            response.destination.secretSet = true
+            response.destination.updateTime = Google_Protobuf_Timestamp(date: updated)
+            return response
+        } catch is PixelDestinationStore.NoMasterKey {
+            throw RPCError(code: .failedPrecondition, message: "attrd has no master key to seal secrets with (--master-key-file)")
+        } catch {
+            throw StorageFailure.rpcError(error, operation: "SetDestination", logger: logger)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import TestSupport
+
+/// Fixtures/fake_platform.py: the platforms' event endpoints, failing each
+/// endpoint's first request with HTTP 500.
+struct FakePlatform {
+    struct Request {
+        var path: String
+        var accessToken: String?
+        var body: String
+    }
+
+    let process: FixtureProcess
+    let port: Int
+
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    static func with<Result>(_ body: (FakePlatform) async throws -> Result) async throws -> Result {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fake_platform.py").path
+        let (process, line) = try await FixtureProcess.start("/usr/bin/env", ["python3", script], readyPrefix: "READY")
+        defer { process.stop() }
+        let port = try requirePort(line)
+        return try await body(FakePlatform(process: process, port: port))
+    }
+
+    /// Waits until `count` requests have arrived in all, and returns them.
+    func requests(count: Int) async throws -> [Request] {
+        while true {
+            let indexes = process.output.indices.filter { process.output[$0].hasPrefix("REQUEST ") }
+            if indexes.count >= count { break }
+            _ = try await process.waitForLine(prefix: "REQUEST ", after: (indexes.last ?? -1) + 1)
+        }
+        return process.output.filter { $0.hasPrefix("REQUEST ") }.map { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            let body = Data(base64Encoded: fields.count > 4 ? fields[4] : "").map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return Request(path: fields[2], accessToken: fields[3] == "-" ? nil : fields[3], body: body)
+        }
+    }
+}
+
+private func requirePort(_ line: String) throws -> Int {
+    guard let port = line.split(separator: " ").last.flatMap({ Int($0) }) else {
+        throw FixtureProcess.Failed(description: "no port in '\(line)'")
+    }
+    return port
+}
