@@ -147,6 +147,7 @@ let package = Package(
             name: "Services",
             dependencies: [
                 "AttributionCore", "AttributionStore", "Identity", "Protos", "RPCServer", "Storage", "Wire",
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],

@@ -7,7 +7,7 @@ import Services
 
 extension AttrdApplication {
     /// The product's services, over the tenant-scoped database.
-    func registerProductServices(with router: inout Router, storage: AttrdStorage) {
+    func registerProductServices(with router: inout Router, storage: AttrdStorage, broadcaster: PixelEventBroadcaster) {
         let settings = configuration.attribution
         let attributor = Attributor(halfLife: TimeInterval(settings.timeDecayHalfLifeDays) * 86_400)
         let ingest = IngestStore(database: storage.database, attributor: attributor)
@@ -15,6 +15,15 @@ extension AttrdApplication {
             store: ingest, configuration: .init(maximumBatch: settings.ingestMaxBatch),
             logger: logger
         ).register(with: &router)
-        PixelsService(database: storage.database, logger: logger).register(with: &router)
+        var pixels = PixelsService.Configuration()
+        pixels.streamBuffer = settings.pixelStreamBuffer
+        PixelsService(
+            database: storage.database, broadcaster: broadcaster, configuration: pixels, logger: logger
+        ).register(with: &router)
+    }
+
+    /// The live pixel-event fan-out (one LISTEN connection per process).
+    func makePixelBroadcaster(storage: AttrdStorage) -> PixelEventBroadcaster {
+        PixelEventBroadcaster(connectionString: configuration.database, database: storage.database, logger: logger)
     }
 }

@@ -2,6 +2,7 @@ public import Logging
 public import NIOCore
 public import ServiceLifecycle
 import CoreServices
+import Services
 import Storage
 import RPCServer
 import TLS
@@ -29,9 +30,11 @@ public struct AttrdApplication: Service {
         let certificate = try? X509Certificate.load(pemFile: configuration.tls.certificateChain).first
         let database = try await checkDatabase()
         let storage = try await openStorage()
-        let (server, health) = try makeRPCServer(tls: tls, storage: storage)
+        let broadcaster = makePixelBroadcaster(storage: storage)
+        let (server, health) = try makeRPCServer(tls: tls, storage: storage, broadcaster: broadcaster)
         do {
-            try await serve(server, health: health, database: database, certificate: certificate)
+            try await serve(
+                server, health: health, broadcaster: broadcaster, database: database, certificate: certificate)
         } catch {
             await storage.close()
             throw error
@@ -41,9 +44,14 @@ public struct AttrdApplication: Service {
     }
 
     private func serve(
-        _ server: RPCServer, health: HealthStatus, database: DatabaseProbe.Report, certificate: X509Certificate?
+        _ server: RPCServer, health: HealthStatus, broadcaster: PixelEventBroadcaster,
+        database: DatabaseProbe.Report, certificate: X509Certificate?
     ) async throws {
         try await withThrowingDiscardingTaskGroup { group in
+            // Listening for stored pixel events before serving: a StreamEvents
+            // call never starts before events can reach it.
+            group.addTask { await cancelWhenGracefulShutdown { await broadcaster.run() } }
+            await broadcaster.waitUntilListening()
             group.addTask { try await server.run() }
             group.addTask { await cancelWhenGracefulShutdown { await self.reloadTLSOnHangup(server) } }
             let address = try await server.listeningAddress
@@ -62,6 +70,7 @@ public struct AttrdApplication: Service {
             onReady(address)
             try? await gracefulShutdown()
             health.shutDown()
+            broadcaster.shutDown()
         }
     }
 

@@ -8,13 +8,6 @@ extension PixelsService {
         throw RPCError(code: .unimplemented, message: "GetStats is not implemented yet")
     }
 
-    public func streamEvents(
-        _ request: Attribution_V1_StreamEventsRequest, responses: ResponseWriter<Attribution_V1_StreamEventsResponse>,
-        context: ServerContext
-    ) async throws {
-        throw RPCError(code: .unimplemented, message: "StreamEvents is not implemented yet")
-    }
-
     public func getAlertConfig(_ request: Attribution_V1_GetAlertConfigRequest, context: ServerContext) async throws -> Attribution_V1_GetAlertConfigResponse {
         throw RPCError(code: .unimplemented, message: "GetAlertConfig is not implemented yet")
     }

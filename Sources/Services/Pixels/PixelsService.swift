@@ -25,15 +25,18 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
     }
 
     public let log: PixelEventLog
+    /// Fans newly stored events out to StreamEvents calls.
+    public let broadcaster: PixelEventBroadcaster
     public let configuration: Configuration
     public let logger: Logger
     let now: @Sendable () -> Date
 
     public init(
-        database: Database, configuration: Configuration = .defaults, logger: Logger,
+        database: Database, broadcaster: PixelEventBroadcaster, configuration: Configuration = .defaults, logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.log = PixelEventLog(database: database)
+        self.broadcaster = broadcaster
         self.configuration = configuration
         self.logger = logger
         self.now = now
