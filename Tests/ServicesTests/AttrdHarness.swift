@@ -19,6 +19,8 @@ struct AttrdHarness {
     static let enabled = TestEnvironment.hasDatabase && TestEnvironment.hasDevPKI
 
     let port: Int
+    /// Starts attrd's graceful shutdown (as SIGTERM would), for tests of what calls see then.
+    var shutDown: @Sendable () async -> Void = {}
 
     static func configuration(configure: (inout AttrdConfiguration) -> Void) throws -> AttrdConfiguration {
         var configuration = AttrdConfiguration(
@@ -47,7 +49,7 @@ struct AttrdHarness {
             var iterator = ready.makeAsyncIterator()
             let port = try #require(await iterator.next())
             do {
-                let result = try await body(AttrdHarness(port: port))
+                let result = try await body(AttrdHarness(port: port, shutDown: { await group.triggerGracefulShutdown() }))
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
                 return result

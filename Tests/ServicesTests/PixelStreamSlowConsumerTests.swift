@@ -6,10 +6,7 @@ import TestSupport
 import Testing
 import Wire
 
-@Suite(
-    "Pixels: StreamEvents, slow consumer", .enabled(if: AttrdHarness.enabled, "needs make test's database and dev PKI"),
-    .timeLimit(.minutes(2)))
-struct PixelStreamSlowConsumerTests {
+extension PixelStreamTests {
     /// A stream that is not read fills the client's flow-control window
     /// (small here: 2 KiB), then the server's buffer (3 events); the next
     /// event ends it with RESOURCE_EXHAUSTED after what was buffered, and the

@@ -6,9 +6,10 @@ import TestSupport
 import Testing
 import Wire
 
+/// Serialized: the reconnect test cuts every pixel_events listener of the database.
 @Suite(
     "Pixels: StreamEvents", .enabled(if: AttrdHarness.enabled, "needs make test's database and dev PKI"),
-    .timeLimit(.minutes(2)))
+    .serialized, .timeLimit(.minutes(2)))
 struct PixelStreamTests {
     /// Streams end by deadline at the latest, so a broken stream fails the test instead of hanging it.
     static let streamTimeout = Duration.seconds(60)
