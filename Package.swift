@@ -269,7 +269,8 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: [
-                "AttrctlCore", "AttrdCore", "AttributionCore", "LayeredConfig", "Protos", "RPCClient", "Services", "Storage", "TestSupport",
+                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "LayeredConfig", "Protos", "RPCClient", "Services",
+                "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -51,6 +51,7 @@ extension PixelEventBroadcaster {
         do {
             rows = try await log.batch(notification.batchID, tenantID: tenantID)
         } catch {
+            if Task.isCancelled { return }  // shutting down: run() ends every stream next
             logger.error(
                 "reading a pixel event batch for live streams failed; ending the tenant's streams",
                 metadata: ["svc_error": "\(error)", "svc_tenant": "\(tenantID)"])
