@@ -9,9 +9,9 @@ struct PixelsTailCommand: AsyncParsableCommand {
         commandName: "tail",
         abstract: "Print pixel events as they are stored, until Ctrl-C.",
         discussion: """
-            Streams attribution.v1.Pixels/StreamEvents: only events stored after the command starts (use
-            'pixels events' for earlier ones). One readable line per event, or with -o json one JSON object per
-            line (the protobuf JSON mapping of PixelEventRecord). When attrd ends the stream (its buffer for this
+            Streams attribution.v1.Pixels/StreamEvents: only events stored after the command starts (use \
+            ListEvents for earlier ones). One readable line per event, or with -o json one JSON object per \
+            line (the protobuf JSON mapping of PixelEventRecord). When attrd ends the stream (its buffer for this \
             stream filled because output was too slow, or it shut down) the reason is printed and attrctl exits 1.
             """
     )
