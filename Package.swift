@@ -163,6 +163,7 @@ let package = Package(
             dependencies: [
                 "AttributionCore", "AttributionStore", "Identity", "Integrations", "Protos", "RPCServer", "Secrets", "Storage",
                 "Wire",
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -294,7 +295,8 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: [
-                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "LayeredConfig", "Protos", "RPCClient", "Secrets", "Services", "Storage", "TestSupport",
+                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "LayeredConfig", "Protos", "RPCClient",
+                "Secrets", "Services", "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -9,7 +9,7 @@ public struct AttrctlCommand: AsyncParsableCommand {
             Connection settings come from flags, then ATTRCTL_* environment variables, then the
             current context of the config file (~/.config/attrctl/config.json or ATTRCTL_CONFIG).
             """,
-        subcommands: [HealthCommand.self, IngestCommand.self, DemoCommand.self, ConfigCommand.self]
+        subcommands: [HealthCommand.self, IngestCommand.self, PixelsCommand.self, DemoCommand.self, ConfigCommand.self]
     )
 
     public init() {}

@@ -25,12 +25,14 @@ extension AttrdApplication {
     }
 
     /// The RPC server with every service attrd serves, and the health status to flip on shutdown.
-    func makeRPCServer(tls: TLSContext, storage: AttrdStorage, outbound: CurlExecutor) throws -> (RPCServer, HealthStatus) {
+    func makeRPCServer(
+        tls: TLSContext, storage: AttrdStorage, broadcaster: PixelEventBroadcaster, outbound: CurlExecutor
+    ) throws -> (RPCServer, HealthStatus) {
         var router = Router()
         if configuration.rpc.enableInteropService {
             InteropTestService().register(with: &router)
         }
-        registerProductServices(with: &router, storage: storage, outbound: outbound)
+        registerProductServices(with: &router, storage: storage, broadcaster: broadcaster, outbound: outbound)
         let health = try CoreServices.register(with: &router)
         var rpc = RPCServer.Configuration(
             host: configuration.listen.host, port: configuration.listen.port, trustDomain: configuration.trustDomain)

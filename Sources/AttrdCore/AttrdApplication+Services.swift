@@ -8,7 +8,9 @@ import Services
 
 extension AttrdApplication {
     /// The product's services, over the tenant-scoped database.
-    func registerProductServices(with router: inout Router, storage: AttrdStorage, outbound: CurlExecutor) {
+    func registerProductServices(
+        with router: inout Router, storage: AttrdStorage, broadcaster: PixelEventBroadcaster, outbound: CurlExecutor
+    ) {
         let settings = configuration.attribution
         let attributor = Attributor(halfLife: TimeInterval(settings.timeDecayHalfLifeDays) * 86_400)
         let ingest = IngestStore(database: storage.database, attributor: attributor)
@@ -22,10 +24,18 @@ extension AttrdApplication {
                 transport: .init(connectTimeout: .seconds(5), totalTimeout: .seconds(15), caBundlePath: outboundSettings.caFile),
                 retry: .never),
             executor: outbound)
-        let endpoints = PlatformEndpoints(meta: outboundSettings.metaBaseURL, tiktok: outboundSettings.tiktokBaseURL, ga4: outboundSettings.ga4BaseURL)
+        let endpoints = PlatformEndpoints(
+            meta: outboundSettings.metaBaseURL, tiktok: outboundSettings.tiktokBaseURL, ga4: outboundSettings.ga4BaseURL)
+        var pixels = PixelsService.Configuration()
+        pixels.streamBuffer = settings.pixelStreamBuffer
         PixelsService(
-            database: storage.database, secrets: storage.secrets,
-            redelivery: PixelRedelivery(client: http, endpoints: endpoints), logger: logger
+            database: storage.database, secrets: storage.secrets, broadcaster: broadcaster,
+            redelivery: PixelRedelivery(client: http, endpoints: endpoints), configuration: pixels, logger: logger
         ).register(with: &router)
+    }
+
+    /// The live pixel-event fan-out (one LISTEN connection per process).
+    func makePixelBroadcaster(storage: AttrdStorage) -> PixelEventBroadcaster {
+        PixelEventBroadcaster(connectionString: configuration.database, database: storage.database, logger: logger)
     }
 }

@@ -3,6 +3,7 @@ public import NIOCore
 public import ServiceLifecycle
 import CoreServices
 import Integrations
+import Services
 import Storage
 import RPCServer
 import TLS
@@ -30,11 +31,13 @@ public struct AttrdApplication: Service {
         let certificate = try? X509Certificate.load(pemFile: configuration.tls.certificateChain).first
         let database = try await checkDatabase()
         let storage = try await openStorage()
+        let broadcaster = makePixelBroadcaster(storage: storage)
         // Outbound HTTP (platform deliveries) on its own bounded thread pool.
         let outbound = CurlExecutor(threads: 4)
         do {
-            let (server, health) = try makeRPCServer(tls: tls, storage: storage, outbound: outbound)
-            try await serve(server, health: health, database: database, certificate: certificate)
+            let (server, health) = try makeRPCServer(tls: tls, storage: storage, broadcaster: broadcaster, outbound: outbound)
+            try await serve(
+                server, health: health, broadcaster: broadcaster, database: database, certificate: certificate)
         } catch {
             try? await outbound.shutdown()
             await storage.close()
@@ -46,9 +49,14 @@ public struct AttrdApplication: Service {
     }
 
     private func serve(
-        _ server: RPCServer, health: HealthStatus, database: DatabaseProbe.Report, certificate: X509Certificate?
+        _ server: RPCServer, health: HealthStatus, broadcaster: PixelEventBroadcaster,
+        database: DatabaseProbe.Report, certificate: X509Certificate?
     ) async throws {
         try await withThrowingDiscardingTaskGroup { group in
+            // Listening for stored pixel events before serving: a StreamEvents
+            // call never starts before events can reach it.
+            group.addTask { await cancelWhenGracefulShutdown { await broadcaster.run() } }
+            await broadcaster.waitUntilListening()
             group.addTask { try await server.run() }
             group.addTask { await cancelWhenGracefulShutdown { await self.reloadTLSOnHangup(server) } }
             let address = try await server.listeningAddress
@@ -67,6 +75,7 @@ public struct AttrdApplication: Service {
             onReady(address)
             try? await gracefulShutdown()
             health.shutDown()
+            broadcaster.shutDown()
         }
     }
 

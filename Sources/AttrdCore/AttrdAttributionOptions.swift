@@ -9,6 +9,9 @@ public struct AttrdAttributionOptions: ParsableArguments {
     @Option(help: "Time-decay half-life in days, 1 to 90 (env: ATTRD_TIME_DECAY_HALF_LIFE_DAYS; default 7).")
     public var timeDecayHalfLifeDays: String?
 
+    @Option(help: "Undelivered events one StreamEvents call may hold, 1 to 100000 (env: ATTRD_PIXEL_STREAM_BUFFER; default 1000).")
+    public var pixelStreamBuffer: String?
+
     public init() {}
 
     /// The flags given, keyed by flag name.
@@ -16,6 +19,7 @@ public struct AttrdAttributionOptions: ParsableArguments {
         let keys = AttrdConfiguration.Keys.self
         let pairs: [(ConfigKey, String?)] = [
             (keys.ingestMaxBatch, ingestMaxBatch), (keys.timeDecayHalfLifeDays, timeDecayHalfLifeDays),
+            (keys.pixelStreamBuffer, pixelStreamBuffer),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
     }

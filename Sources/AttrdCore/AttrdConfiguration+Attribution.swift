@@ -7,18 +7,23 @@ extension AttrdConfiguration {
         public var ingestMaxBatch = 1000
         /// Time decay's half-life in days.
         public var timeDecayHalfLifeDays = 7
+        /// Undelivered events one StreamEvents call may hold before it ends with RESOURCE_EXHAUSTED.
+        public var pixelStreamBuffer = 1000
 
         public init() {}
 
         public static let defaults = Attribution()
         public static let batchSizes = 1...10_000
         public static let halfLives = 1...90
+        public static let streamBuffers = 1...100_000
 
         init(layers: ConfigLayers) throws(ConfigurationError) {
             let keys = Keys.self
             ingestMaxBatch = try layers.value(keys.ingestMaxBatch, default: 1000, ValueParsers.integer(in: Self.batchSizes))
             timeDecayHalfLifeDays = try layers.value(
                 keys.timeDecayHalfLifeDays, default: 7, ValueParsers.integer(in: Self.halfLives))
+            pixelStreamBuffer = try layers.value(
+                keys.pixelStreamBuffer, default: 1000, ValueParsers.integer(in: Self.streamBuffers))
         }
     }
 }
@@ -27,4 +32,5 @@ extension AttrdConfiguration.Keys {
     public static let ingestMaxBatch = ConfigKey(flag: "ingest-max-batch", environment: "ATTRD_INGEST_MAX_BATCH")
     public static let timeDecayHalfLifeDays = ConfigKey(
         flag: "time-decay-half-life-days", environment: "ATTRD_TIME_DECAY_HALF_LIFE_DAYS")
+    public static let pixelStreamBuffer = ConfigKey(flag: "pixel-stream-buffer", environment: "ATTRD_PIXEL_STREAM_BUFFER")
 }

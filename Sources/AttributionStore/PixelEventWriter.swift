@@ -4,6 +4,9 @@ import Storage
 
 /// Stores pixel events, idempotently on (tenant, platform, event_name,
 /// event_id): the first one received wins, later copies are duplicates.
+/// Each call tags the rows it inserts with a fresh `ingest_batch` id and,
+/// when it inserted any, NOTIFYs ``PixelBatchNotification/channel`` with it
+/// (delivered at commit, in commit order) for the live event stream.
 enum PixelEventWriter {
     private static let staging = StagedInsert(
         table: "staged_pixel_events",
@@ -23,22 +26,26 @@ enum PixelEventWriter {
             ]
         }
         try await staging.stage(rows, in: tx)
+        let batch = PixelBatchNotification(tenantID: tx.tenantID, batchID: UUID())
         // ON CONFLICT DO NOTHING also skips a repeat within the batch: rows go
         // in batch order, so the first copy is the one kept.
         let inserted = try await tx.query(
             """
             INSERT INTO pixel_events (tenant_id, platform, event_type, event_name, event_id, event_time, order_id,
                 session_id, match_status, delivery_status, delivery_error, delivery_error_type, delivery_attempts,
-                last_attempt_at, match_keys, value_minor, currency)
+                last_attempt_at, match_keys, value_minor, currency, ingest_batch)
             SELECT app_current_tenant(), platform, event_type, event_name, event_id, event_time, order_id,
                 session_id, match_status, delivery_status, delivery_error,
                 CASE WHEN delivery_status = 'failed' THEN 'reported' END,
                 CASE WHEN delivery_status = 'pending' THEN 0 ELSE 1 END,
                 CASE WHEN delivery_status = 'pending' THEN NULL ELSE now() END,
-                match_keys, value_minor, currency
+                match_keys, value_minor, currency, $1::uuid
             FROM staged_pixel_events ORDER BY ord
             ON CONFLICT (tenant_id, platform, event_name, event_id) DO NOTHING
-            """)
+            """, [batch.batchID])
+        if inserted.affectedRows > 0 {
+            try await tx.notify(PixelBatchNotification.channel, payload: batch.payload)
+        }
         return WriteSummary(accepted: inserted.affectedRows, duplicates: events.count - inserted.affectedRows)
     }
 }

@@ -11,12 +11,20 @@ import Glibc
 /// pool thread. When the connection breaks it reconnects (every second until
 /// it succeeds), LISTENs again and yields ``Event/reconnected``: notifications
 /// sent while it was away are lost, so a consumer re-reads what it watches.
+/// It buffers up to ``bufferLimit`` events the consumer has not taken; beyond
+/// that the oldest are dropped, and ``Event/reconnected`` follows the drop so
+/// the loss is never silent.
 public enum PostgresListener {
     public enum Event: Sendable, Hashable {
         case notification(channel: String, payload: String)
-        /// Listening again after a lost connection (also the first event, once listening).
+        /// Listening again after a lost connection (also the first event, once
+        /// listening), or after notifications were dropped because the consumer
+        /// fell ``bufferLimit`` events behind: either way some may be lost.
         case reconnected
     }
+
+    /// Events held for a consumer that has not taken them yet.
+    public static let bufferLimit = 10_000
 
     /// The events of `channels`, until the stream's consumer stops iterating.
     public static func listen(
@@ -24,7 +32,7 @@ public enum PostgresListener {
         channels: [String],
         logger: Logger
     ) -> AsyncStream<Event> {
-        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
+        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(bufferLimit))
         let box = StopFlag()
         continuation.onTermination = { _ in box.stop() }
         Thread.detachNewThread {
@@ -35,7 +43,7 @@ public enum PostgresListener {
                         _ = try connection.query("LISTEN \(try connection.quoteIdentifier(channel))")
                     }
                     continuation.yield(.reconnected)
-                    try connection.waitForNotifications(until: box) { continuation.yield($0) }
+                    try connection.waitForNotifications(until: box) { yield($0, to: continuation) }
                 } catch {
                     logger.warning("PostgreSQL listener lost its connection; reconnecting", metadata: ["postgres_error": "\(error)"])
                 }
@@ -48,6 +56,13 @@ public enum PostgresListener {
             continuation.finish()
         }
         return stream
+    }
+
+    /// Yields `event`; when that dropped the oldest one from a full buffer,
+    /// yields ``Event/reconnected`` after it (evicting one more, also lost),
+    /// so the newest events always include word of the loss.
+    static func yield(_ event: Event, to continuation: AsyncStream<Event>.Continuation) {
+        if case .dropped = continuation.yield(event) { continuation.yield(.reconnected) }
     }
 
     final class StopFlag: Sendable {

@@ -33,9 +33,14 @@ struct AttrdOptionsTests {
     @Test func attributionSettingsComeFromFlagsAndEnvironment() throws {
         var environment = minimalEnvironment
         environment["ATTRD_TIME_DECAY_HALF_LIFE_DAYS"] = "14"
+        environment["ATTRD_PIXEL_STREAM_BUFFER"] = "50"
         let configuration = try AttrdOptions.parse(["--ingest-max-batch", "250"]).resolve(environment: environment)
         #expect(configuration.attribution.ingestMaxBatch == 250)
         #expect(configuration.attribution.timeDecayHalfLifeDays == 14)
+        #expect(configuration.attribution.pixelStreamBuffer == 50)
+        let flagged = try AttrdOptions.parse(["--pixel-stream-buffer", "7"]).resolve(environment: minimalEnvironment)
+        #expect(flagged.attribution.pixelStreamBuffer == 7)
+        #expect(try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).attribution.pixelStreamBuffer == 1000)
     }
 
     @Test func flagsWinOverEnvironmentWhichWinsOverTheFile() throws {
@@ -68,6 +73,8 @@ struct AttrdOptionsTests {
         (["--crl", "/tmp"], [:], "--crl"),
         (["--ingest-max-batch", "0"], [:], "--ingest-max-batch"),
         ([], ["ATTRD_TIME_DECAY_HALF_LIFE_DAYS": "365"], "ATTRD_TIME_DECAY_HALF_LIFE_DAYS"),
+        (["--pixel-stream-buffer", "0"], [:], "--pixel-stream-buffer"),
+        ([], ["ATTRD_PIXEL_STREAM_BUFFER": "100001"], "ATTRD_PIXEL_STREAM_BUFFER"),
     ] as [([String], [String: String], String)])
     func badValuesAreNamed(_ arguments: [String], _ overrides: [String: String], _ named: String) throws {
         let environment = minimalEnvironment.merging(overrides) { $1 }

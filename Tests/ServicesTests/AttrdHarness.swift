@@ -11,6 +11,7 @@ import Storage
 import TLS
 import TestSupport
 import Testing
+import Wire
 
 /// attrd in-process on an ephemeral port against make test's database, and
 /// clients of fresh test tenants over real mTLS.
@@ -19,6 +20,8 @@ struct AttrdHarness {
     static let enabled = TestEnvironment.hasDatabase && TestEnvironment.hasDevPKI
 
     let port: Int
+    /// Starts attrd's graceful shutdown (as SIGTERM would), for tests of what calls see then.
+    var shutDown: @Sendable () async -> Void = {}
 
     static func configuration(configure: (inout AttrdConfiguration) -> Void) throws -> AttrdConfiguration {
         var configuration = AttrdConfiguration(
@@ -51,7 +54,7 @@ struct AttrdHarness {
             var iterator = ready.makeAsyncIterator()
             let port = try #require(await iterator.next())
             do {
-                let result = try await body(AttrdHarness(port: port))
+                let result = try await body(AttrdHarness(port: port, shutDown: { await group.triggerGracefulShutdown() }))
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
                 return result
@@ -64,14 +67,17 @@ struct AttrdHarness {
     }
 
     /// Runs `body` with a client of `tenant` as `kind`/`name`, closing it afterwards.
+    /// `settings` is what the client announces (e.g. a small window, to play a slow reader).
     func withClient<Result: Sendable>(
-        _ tenant: TestTenant, kind: String = "service", name: String = "ingest",
+        _ tenant: TestTenant, kind: String = "service", name: String = "ingest", settings: Settings = .defaults,
         _ body: (RPCClient) async throws -> Result
     ) async throws -> Result {
         let (certificate, key) = try tenant.credentials(kind: kind, name: name)
         let tls = try TLSContext.client(
             serverName: "localhost", trustedCA: DevPKI.caCertificate, certificateChain: certificate, privateKey: key)
-        let client = RPCClient(configuration: .init(host: "127.0.0.1", port: port), tls: tls, logger: Self.quiet)
+        var configuration = RPCClient.Configuration(host: "127.0.0.1", port: port)
+        configuration.settings = settings
+        let client = RPCClient(configuration: configuration, tls: tls, logger: Self.quiet)
         do {
             let result = try await body(client)
             await client.close()

@@ -31,13 +31,15 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
     public let emq: EMQReader
     public let destinations: PixelDestinationStore
     public let redelivery: PixelRedelivery
+    /// Fans newly stored events out to StreamEvents calls.
+    public let broadcaster: PixelEventBroadcaster
     public let configuration: Configuration
     public let logger: Logger
     let now: @Sendable () -> Date
 
     public init(
-        database: Database, secrets: SecretBox?, redelivery: PixelRedelivery, configuration: Configuration = .defaults,
-        logger: Logger,
+        database: Database, secrets: SecretBox?, broadcaster: PixelEventBroadcaster, redelivery: PixelRedelivery,
+        configuration: Configuration = .defaults, logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.log = PixelEventLog(database: database)
@@ -46,6 +48,7 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
         self.emq = EMQReader(database: database)
         self.destinations = PixelDestinationStore(database: database, box: secrets)
         self.redelivery = redelivery
+        self.broadcaster = broadcaster
         self.configuration = configuration
         self.logger = logger
         self.now = now
