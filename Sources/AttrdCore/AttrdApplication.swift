@@ -1,6 +1,7 @@
 public import Logging
 public import NIOCore
 public import ServiceLifecycle
+import AttributionStore
 import CoreServices
 import Integrations
 import Services
@@ -36,8 +37,11 @@ public struct AttrdApplication: Service {
         let outbound = CurlExecutor(threads: 4)
         do {
             let (server, health) = try makeRPCServer(tls: tls, storage: storage, broadcaster: broadcaster, outbound: outbound)
+            let alerts = PixelAlertScheduler(
+                evaluator: PixelAlertEvaluator(database: storage.database), tick: .seconds(60), logger: logger)
             try await serve(
-                server, health: health, broadcaster: broadcaster, database: database, certificate: certificate)
+                server, health: health, broadcaster: broadcaster, alerts: alerts, database: database,
+                certificate: certificate)
         } catch {
             try? await outbound.shutdown()
             await storage.close()
@@ -49,7 +53,7 @@ public struct AttrdApplication: Service {
     }
 
     private func serve(
-        _ server: RPCServer, health: HealthStatus, broadcaster: PixelEventBroadcaster,
+        _ server: RPCServer, health: HealthStatus, broadcaster: PixelEventBroadcaster, alerts: PixelAlertScheduler,
         database: DatabaseProbe.Report, certificate: X509Certificate?
     ) async throws {
         try await withThrowingDiscardingTaskGroup { group in
@@ -58,6 +62,7 @@ public struct AttrdApplication: Service {
             group.addTask { await cancelWhenGracefulShutdown { await broadcaster.run() } }
             await broadcaster.waitUntilListening()
             group.addTask { try await server.run() }
+            group.addTask { await cancelWhenGracefulShutdown { await alerts.run() } }
             group.addTask { await cancelWhenGracefulShutdown { await self.reloadTLSOnHangup(server) } }
             let address = try await server.listeningAddress
             logger.notice(

@@ -10,9 +10,15 @@ public struct PixelStatsReader: Sendable {
     }
 
     public func activity(platforms: [String], end: Date, tenantID: UUID) async throws -> [PlatformActivity] {
+        try await database.withTenant(tenantID, readOnly: true) { tx in
+            try await Self.activity(platforms: platforms, end: end, in: tx)
+        }
+    }
+
+    static func activity(platforms: [String], end: Date, in tx: TenantTransaction) async throws -> [PlatformActivity] {
         let middle = end.addingTimeInterval(-86_400)
         let start = end.addingTimeInterval(-2 * 86_400)
-        return try await database.withTenant(tenantID, readOnly: true) { tx in
+        do {
             var byPlatform = Dictionary(uniqueKeysWithValues: platforms.map { ($0, PlatformActivity(platform: $0)) })
             let window: [any PostgresEncodable] = [start, middle, end]
             let orders = try await tx.query(

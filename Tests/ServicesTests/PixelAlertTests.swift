@@ -1,0 +1,115 @@
+import AttributionStore
+import Foundation
+import Protos
+import RPCClient
+import Storage
+import SwiftProtobuf
+import TestSupport
+import Testing
+import Wire
+
+@Suite("Pixels: alerts", .enabled(if: AttrdHarness.enabled, "needs make test's database and dev PKI"))
+struct PixelAlertTests {
+    static func update(_ paths: [String], _ configure: (inout Attribution_V1_AlertConfig) -> Void) -> Attribution_V1_UpdateAlertConfigRequest {
+        var request = Attribution_V1_UpdateAlertConfigRequest()
+        configure(&request.alertConfig)
+        request.updateMask.paths = paths
+        return request
+    }
+
+    static func platform(_ platform: Attribution_V1_PixelPlatform, enabled: Bool, threshold: Int32) -> Attribution_V1_PlatformAlertConfig {
+        var entry = Attribution_V1_PlatformAlertConfig()
+        entry.platform = platform
+        entry.enabled = enabled
+        entry.accuracyThresholdPercent = threshold
+        return entry
+    }
+
+    @Test func configIsValidatedFieldByFieldAndOnlyAdminsChangeIt() async throws {
+        let tenant = try TestTenant()
+        try await AttrdHarness.grantAdmin(tenant)
+        try await AttrdHarness.withServer { attrd in
+            let defaults = try await attrd.withPixels(tenant) { try await $0.getAlertConfig(.init()) }.alertConfig
+            #expect(defaults.platforms.map(\.accuracyThresholdPercent) == [90, 90, 90])
+            #expect(!defaults.hasUpdateTime && defaults.channel == .unspecified)
+
+            let cases: [(Attribution_V1_UpdateAlertConfigRequest, String)] = [
+                (Self.update([]) { _ in }, "update_mask"),
+                (Self.update(["update_time"]) { _ in }, "update_mask"),
+                (Self.update(["platforms"]) { $0.platforms = [Self.platform(.meta, enabled: false, threshold: 101)] },
+                 "alert_config.platforms[0].accuracy_threshold_percent"),
+                (Self.update(["platforms"]) { $0.platforms = [Self.platform(.meta, enabled: false, threshold: 5), Self.platform(.meta, enabled: false, threshold: 5)] },
+                 "alert_config.platforms[1].platform"),
+                (Self.update(["platforms"]) { $0.platforms = [Self.platform(.meta, enabled: true, threshold: 80)] },
+                 "alert_config.channel"),
+                (Self.update(["channel", "email_recipients"]) { $0.channel = .email; $0.emailRecipients = ["ops@example.com", "not an address"] },
+                 "alert_config.email_recipients[1]"),
+                (Self.update(["slack_channels"]) { $0.slackChannels = ["general"] }, "alert_config.slack_channels[0]"),
+            ]
+            try await attrd.withPixels(tenant, as: "admin") { pixels in
+                for (request, field) in cases {
+                    let error = await #expect(throws: RPCError.self) { try await pixels.updateAlertConfig(request) }
+                    #expect(error?.code == .invalidArgument)
+                    #expect(error?.message.hasPrefix(field) == true, "\(error?.message ?? "")")
+                }
+                let saved = try await pixels.updateAlertConfig(Self.update(["platforms", "channel", "slack_channels"]) {
+                    $0.platforms = [Self.platform(.tiktok, enabled: true, threshold: 75)]
+                    $0.channel = .slack
+                    $0.slackChannels = ["#pixel-alerts"]
+                }).alertConfig
+                #expect(saved.platforms.map(\.accuracyThresholdPercent) == [90, 90, 75])
+                #expect(saved.platforms.map(\.enabled) == [false, false, true])
+                #expect(saved.channel == .slack && saved.slackChannels == ["#pixel-alerts"] && saved.hasUpdateTime)
+                // A later change of one field keeps the others.
+                let again = try await pixels.updateAlertConfig(Self.update(["email_recipients"]) { $0.emailRecipients = ["ops@example.com"] }).alertConfig
+                #expect(again.channel == .slack && again.platforms[2].enabled && again.emailRecipients == ["ops@example.com"])
+            }
+            let denied = try await attrd.withPixels(tenant) { pixels in
+                await #expect(throws: RPCError.self) { try await pixels.updateAlertConfig(Self.update(["channel"]) { _ in }) }
+            }
+            #expect(denied?.code == .permissionDenied)
+            let other = try await attrd.withPixels(try TestTenant()) { try await $0.getAlertConfig(.init()) }.alertConfig
+            #expect(other.channel == .unspecified, "another tenant sees its own defaults")
+        }
+    }
+
+    @Test func evaluationRecordsAnAlertOncePerHourOnOneReplica() async throws {
+        let tenant = try TestTenant()
+        try await AttrdHarness.grantAdmin(tenant)
+        try await AttrdHarness.withServer { attrd in
+            try await attrd.record(tenant, orders: [
+                Fixtures.order("a1", at: Fixtures.hoursAgo(1), revenue: 100),
+                Fixtures.order("a2", at: Fixtures.hoursAgo(2), revenue: 100),
+            ])
+            _ = try await attrd.ingest(tenant, events: [Fixtures.purchase("m", .meta, order: "a1", hoursAgo: 1)])
+            _ = try await attrd.withPixels(tenant, as: "admin") { pixels in
+                try await pixels.updateAlertConfig(Self.update(["platforms", "channel", "email_recipients"]) {
+                    // Meta at 50% is below 80; GA4 at 0% never alerts with threshold 0.
+                    $0.platforms = [Self.platform(.meta, enabled: true, threshold: 80), Self.platform(.ga4, enabled: true, threshold: 0)]
+                    $0.channel = .email
+                    $0.emailRecipients = ["ops@example.com"]
+                })
+            }
+        }
+        try await TenantData.with { data in
+            // A minute into the current hour, so that five minutes later is the same hour.
+            let hour = (Date().timeIntervalSince1970 / 3600).rounded(.down) * 3600
+            let now = Date(timeIntervalSince1970: hour + 60)
+            let replicas = (0..<2).map { _ in PixelAlertEvaluator(database: data.database) }
+            async let first = replicas[0].evaluate(tenantID: tenant.id, now: now)
+            async let second = replicas[1].evaluate(tenantID: tenant.id, now: now)
+            let outcomes = try await [first, second]
+            #expect(outcomes.filter { $0 == .evaluated(fired: ["meta"]) }.count == 1)
+            #expect(outcomes.filter { $0 == .skipped }.count == 1)
+            // Due again after the interval: evaluated, but the hour's alert exists already.
+            let eager = PixelAlertEvaluator(database: data.database, interval: .zero)
+            #expect(try await eager.evaluate(tenantID: tenant.id, now: now) == .skipped, "not due for 300 s")
+            #expect(try await eager.evaluate(tenantID: tenant.id, now: now.addingTimeInterval(301)) == .evaluated(fired: []))
+            let rows = try await data.rows(
+                tenant, "SELECT platform, accuracy_percent::text AS a, threshold_percent::int AS t, channel, targets, delivery_status FROM pixel_alert_events")
+            #expect(rows.count == 1)
+            #expect(rows.first("platform") == "meta" && rows.first("a") == "50.00" && rows.first("t") == "80")
+            #expect(rows.first("channel") == "email" && rows.first("delivery_status") == "pending")
+        }
+    }
+}
