@@ -295,7 +295,8 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: [
-                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "LayeredConfig", "Protos", "RPCClient",
+                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "Integrations", "LayeredConfig", "Protos",
+                "RPCClient",
                 "Secrets", "Services", "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),

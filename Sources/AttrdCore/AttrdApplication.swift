@@ -38,7 +38,8 @@ public struct AttrdApplication: Service {
         do {
             let (server, health) = try makeRPCServer(tls: tls, storage: storage, broadcaster: broadcaster, outbound: outbound)
             let alerts = PixelAlertScheduler(
-                evaluator: PixelAlertEvaluator(database: storage.database), tick: .seconds(60), logger: logger)
+                evaluator: PixelAlertEvaluator(database: storage.database), outbox: PixelAlertOutbox(database: storage.database),
+                sender: makeAlertSender(outbound: outbound), tick: .seconds(60), logger: logger)
             try await serve(
                 server, health: health, broadcaster: broadcaster, alerts: alerts, database: database,
                 certificate: certificate)

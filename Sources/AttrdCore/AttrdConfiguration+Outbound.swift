@@ -9,6 +9,17 @@ extension AttrdConfiguration {
         public var ga4BaseURL = "https://www.google-analytics.com"
         /// A PEM bundle trusted instead of the system's (e.g. a test's fake platform).
         public var caFile: String?
+        /// Where alert emails go out: `smtps://host:465` or `smtp://host:587` (STARTTLS required); nil: email alerts stay pending.
+        public var smtpURL: String?
+        /// The alert emails' From address.
+        public var smtpFrom = "attrd@localhost"
+        /// SMTP AUTH, from ATTRD_SMTP_USERNAME and ATTRD_SMTP_PASSWORD only (never a flag or file).
+        public var smtpUsername: String?
+        public var smtpPassword: String?
+        /// Slack Web API base URL.
+        public var slackAPIURL = "https://slack.com/api"
+        /// The Slack bot token, from ATTRD_SLACK_BOT_TOKEN only; nil: Slack alerts stay pending.
+        public var slackBotToken: String?
 
         public init() {}
 
@@ -21,6 +32,21 @@ extension AttrdConfiguration {
             tiktokBaseURL = try layers.value(keys.tiktokBaseURL, default: defaults.tiktokBaseURL, Self.baseURL)
             ga4BaseURL = try layers.value(keys.ga4BaseURL, default: defaults.ga4BaseURL, Self.baseURL)
             caFile = try layers.optional(keys.outboundCAFile, ValueParsers.readableFile)
+            smtpURL = try layers.optional(keys.smtpURL) { (text: String) throws(InvalidValue) in
+                guard text.hasPrefix("smtp://") || text.hasPrefix("smtps://") else { throw InvalidValue("expected smtp:// or smtps://") }
+                return text
+            }
+            smtpFrom = try layers.value(keys.smtpFrom, default: defaults.smtpFrom) { (text: String) throws(InvalidValue) in
+                guard text.split(separator: "@").count == 2, !text.contains(where: \.isWhitespace) else {
+                    throw InvalidValue("expected an email address")
+                }
+                return text
+            }
+            slackAPIURL = try layers.value(keys.slackAPIURL, default: defaults.slackAPIURL, Self.baseURL)
+            let environment = layers.environment
+            smtpUsername = environment["ATTRD_SMTP_USERNAME"].flatMap { $0.isEmpty ? nil : $0 }
+            smtpPassword = environment["ATTRD_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            slackBotToken = environment["ATTRD_SLACK_BOT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         }
 
         /// An http(s) URL without a trailing slash.
@@ -38,4 +64,7 @@ extension AttrdConfiguration.Keys {
     public static let tiktokBaseURL = ConfigKey(flag: "tiktok-events-url", environment: "ATTRD_TIKTOK_EVENTS_URL")
     public static let ga4BaseURL = ConfigKey(flag: "ga4-mp-url", environment: "ATTRD_GA4_MP_URL")
     public static let outboundCAFile = ConfigKey(flag: "outbound-ca-file", environment: "ATTRD_OUTBOUND_CA_FILE")
+    public static let smtpURL = ConfigKey(flag: "smtp-url", environment: "ATTRD_SMTP_URL")
+    public static let smtpFrom = ConfigKey(flag: "smtp-from", environment: "ATTRD_SMTP_FROM")
+    public static let slackAPIURL = ConfigKey(flag: "slack-api-url", environment: "ATTRD_SLACK_API_URL")
 }

@@ -15,13 +15,23 @@ public struct AttrdOutboundOptions: ParsableArguments {
     @Option(help: "CA bundle (PEM) for outbound HTTPS instead of the system's (env: ATTRD_OUTBOUND_CA_FILE).")
     public var outboundCAFile: String?
 
+    @Option(help: "SMTP server for alert emails, smtps://HOST:465 or smtp://HOST:587 (env: ATTRD_SMTP_URL; credentials from ATTRD_SMTP_USERNAME/ATTRD_SMTP_PASSWORD).")
+    public var smtpURL: String?
+
+    @Option(help: "From address of alert emails (env: ATTRD_SMTP_FROM; default attrd@localhost).")
+    public var smtpFrom: String?
+
+    @Option(help: "Slack Web API base URL (env: ATTRD_SLACK_API_URL; default https://slack.com/api; token from ATTRD_SLACK_BOT_TOKEN).")
+    public var slackAPIURL: String?
+
     public init() {}
 
     var flags: [String: String] {
         let keys = AttrdConfiguration.Keys.self
         let pairs: [(ConfigKey, String?)] = [
             (keys.metaBaseURL, metaCapiURL), (keys.tiktokBaseURL, tiktokEventsURL), (keys.ga4BaseURL, ga4MpURL),
-            (keys.outboundCAFile, outboundCAFile),
+            (keys.outboundCAFile, outboundCAFile), (keys.smtpURL, smtpURL), (keys.smtpFrom, smtpFrom),
+            (keys.slackAPIURL, slackAPIURL),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
     }

@@ -1,4 +1,6 @@
 import AttributionStore
+import Integrations
+import Services
 import Foundation
 import Protos
 import RPCClient
@@ -110,6 +112,30 @@ struct PixelAlertTests {
             #expect(rows.count == 1)
             #expect(rows.first("platform") == "meta" && rows.first("a") == "50.00" && rows.first("t") == "80")
             #expect(rows.first("channel") == "email" && rows.first("delivery_status") == "pending")
+
+            // Without a mail server configured the alert stays pending.
+            let outbox = PixelAlertOutbox(database: data.database)
+            let unconfigured = PixelAlertSender(email: nil, slack: nil, logger: AttrdHarness.quiet)
+            let none = try await outbox.deliver(tenantID: tenant.id) { await unconfigured.send($0) }
+            #expect(none == (0, 0))
+            // With one, it is sent once and marked sent.
+            let executor = CurlExecutor(threads: 1)
+            try await AlertMailServer.with { mail in
+                let sender = PixelAlertSender(
+                    email: .init(client: mail.client(executor: executor), from: EmailAddress("attrd@example.com")),
+                    slack: nil, logger: AttrdHarness.quiet)
+                let delivered = try await outbox.deliver(tenantID: tenant.id) { await sender.send($0) }
+                #expect(delivered == (1, 0))
+                let again = try await outbox.deliver(tenantID: tenant.id) { await sender.send($0) }
+                #expect(again == (0, 0))
+                let messages = try mail.messages()
+                #expect(messages.count == 1)
+                #expect(messages.first?["rcpt_tos"] as? [String] == ["ops@example.com"])
+                #expect((messages.first?["subject"] as? String)?.contains("Meta at 50.0%") == true)
+            }
+            try await executor.shutdown()
+            let status = try await data.rows(tenant, "SELECT delivery_status FROM pixel_alert_events")
+            #expect(status.first("delivery_status") == "sent")
         }
     }
 }
