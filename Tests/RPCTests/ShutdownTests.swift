@@ -35,10 +35,10 @@ struct ShutdownTests {
         try await InteropHarness.withServer { server in
             try await RawConnection.with(port: server.port) { raw in
                 _ = try await raw.handshake()
-                // One response at once, a second 1 s later: the call is surely in flight after the first.
+                // One response at once, a second 3 s later: the call is surely in flight after the first, even on a loaded machine.
                 var request = Arpc_Test_V1_StreamingOutputCallRequest.responses([7])
                 request.responseParameters += Arpc_Test_V1_StreamingOutputCallRequest.responses(
-                    [7], intervalMicroseconds: 1_000_000).responseParameters
+                    [7], intervalMicroseconds: 3_000_000).responseParameters
                 try await raw.send(
                     .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.streamingOutputCall)),
                     .message(streamID: 1, try RPCClientTestCodec.encode(request), flags: .endStream))

@@ -23,8 +23,11 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length)
         path = self.path.split("?")[0]
         token = self.headers.get("Access-Token", "-")
-        print(f"REQUEST POST {self.path} {token} {base64.b64encode(body).decode()}", flush=True)
         with lock:
+            # One write per line, under the lock: print() from several
+            # threads can interleave a line with another's newline.
+            sys.stdout.write(f"REQUEST POST {self.path} {token} {base64.b64encode(body).decode()}\n")
+            sys.stdout.flush()
             first = path not in seen
             seen.add(path)
         if first:
