@@ -23,43 +23,11 @@ enum PixelEventLine {
     }
 
     private static func time(_ timestamp: Google_Protobuf_Timestamp) -> String {
-        timestamp.date.formatted(.iso8601)
+        PixelFormat.time(timestamp)
     }
 
-    private static func name(_ platform: Attribution_V1_PixelPlatform) -> String {
-        switch platform {
-        case .ga4: "ga4"
-        case .meta: "meta"
-        case .tiktok: "tiktok"
-        default: "unspecified"
-        }
-    }
-
-    private static func name(_ type: Attribution_V1_PixelEventType) -> String {
-        switch type {
-        case .purchase: "purchase"
-        case .addToCart: "add_to_cart"
-        case .pageView: "page_view"
-        case .checkout: "checkout"
-        default: "unspecified"
-        }
-    }
-
-    private static func name(_ status: Attribution_V1_MatchStatus) -> String {
-        switch status {
-        case .matched: "matched"
-        case .partial: "partial"
-        case .unmatched: "unmatched"
-        default: "unspecified"
-        }
-    }
-
-    private static func name(_ status: Attribution_V1_DeliveryStatus) -> String {
-        switch status {
-        case .delivered: "delivered"
-        case .failed: "failed"
-        case .pending: "pending"
-        default: "unspecified"
-        }
-    }
+    private static func name(_ platform: Attribution_V1_PixelPlatform) -> String { PixelNames.name(platform, PixelNames.platforms) }
+    private static func name(_ type: Attribution_V1_PixelEventType) -> String { PixelNames.name(type, PixelNames.eventTypes) }
+    private static func name(_ status: Attribution_V1_MatchStatus) -> String { PixelNames.name(status, PixelNames.matchStatuses) }
+    private static func name(_ status: Attribution_V1_DeliveryStatus) -> String { PixelNames.name(status, PixelNames.deliveryStatuses) }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Protos
-import SwiftProtobuf
 
 /// The filters of `attrctl pixels tail`, as StreamEventsRequest fields.
 struct PixelStreamFilterOptions: ParsableArguments {
@@ -22,25 +21,11 @@ struct PixelStreamFilterOptions: ParsableArguments {
     /// The request these filters make; a value not in the lists is a ValidationError naming the flag.
     func request() throws(ValidationError) -> Attribution_V1_StreamEventsRequest {
         var request = Attribution_V1_StreamEventsRequest()
-        request.platform = try Self.pick(platform, "--platform", ["ga4": .ga4, "meta": .meta, "tiktok": .tiktok])
-        request.eventType = try Self.pick(
-            eventType, "--event-type",
-            ["purchase": .purchase, "add_to_cart": .addToCart, "page_view": .pageView, "checkout": .checkout])
-        request.matchStatus = try Self.pick(
-            matchStatus, "--match-status", ["matched": .matched, "partial": .partial, "unmatched": .unmatched])
-        request.deliveryStatus = try Self.pick(
-            deliveryStatus, "--delivery-status", ["delivered": .delivered, "failed": .failed, "pending": .pending])
+        request.platform = try PixelNames.filter(platform, "--platform", PixelNames.platforms)
+        request.eventType = try PixelNames.filter(eventType, "--event-type", PixelNames.eventTypes)
+        request.matchStatus = try PixelNames.filter(matchStatus, "--match-status", PixelNames.matchStatuses)
+        request.deliveryStatus = try PixelNames.filter(deliveryStatus, "--delivery-status", PixelNames.deliveryStatuses)
         request.orderIDPrefix = orderIdPrefix ?? ""
         return request
-    }
-
-    private static func pick<Value>(
-        _ text: String?, _ flag: String, _ values: KeyValuePairs<String, Value>
-    ) throws(ValidationError) -> Value where Value: SwiftProtobuf.Enum {
-        guard let text else { return Value() }  // UNSPECIFIED: any
-        guard let value = values.first(where: { $0.key == text.lowercased() })?.value else {
-            throw ValidationError("\(flag) must be one of \(values.map(\.key).joined(separator: ", "))")
-        }
-        return value
     }
 }

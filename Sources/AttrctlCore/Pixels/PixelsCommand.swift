@@ -4,7 +4,11 @@ import ArgumentParser
 struct PixelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pixels",
-        abstract: "Pixel monitoring: live events.",
-        subcommands: [PixelsTailCommand.self]
+        abstract: "Pixel monitoring: stats, the event log and live stream, alerts, EMQ, failures and retry.",
+        discussion: "Tables by default; -o json prints each response in the protobuf JSON mapping.",
+        subcommands: [
+            PixelsStatsCommand.self, PixelsEventsCommand.self, PixelsTailCommand.self, PixelsAlertsCommand.self,
+            PixelsEmqCommand.self, PixelsFailuresCommand.self, PixelsRetryCommand.self, PixelsDestinationsCommand.self,
+        ]
     )
 }

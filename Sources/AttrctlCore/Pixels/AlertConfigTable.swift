@@ -1,0 +1,25 @@
+import Protos
+
+/// An AlertConfig as `attrctl pixels alerts get|set` print it: a table of platforms, then the channel and targets.
+enum AlertConfigTable {
+    static func render(_ config: Attribution_V1_AlertConfig) -> String {
+        let table = TableRenderer(
+            header: ["platform", "enabled", "threshold"],
+            rows: config.platforms.map { entry in
+                [
+                    PixelNames.name(entry.platform, PixelNames.platforms),
+                    entry.enabled ? "on" : "off",
+                    "\(entry.accuracyThresholdPercent)%",
+                ]
+            })
+        func list(_ items: [String]) -> String { items.isEmpty ? "-" : items.joined(separator: ", ") }
+        return [
+            table.render(),
+            "",
+            "channel:  \(PixelNames.name(config.channel, PixelNames.channels))",
+            "email:    \(list(config.emailRecipients))",
+            "slack:    \(list(config.slackChannels))",
+            "updated:  \(config.hasUpdateTime ? PixelFormat.time(config.updateTime) : "never (defaults)")",
+        ].joined(separator: "\n")
+    }
+}

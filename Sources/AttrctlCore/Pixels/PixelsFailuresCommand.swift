@@ -1,0 +1,71 @@
+import ArgumentParser
+import Protos
+import SwiftProtobuf
+
+/// `attrctl pixels failures [--platform P] [--error-type T] [--page-size N] [--page-token T]`.
+struct PixelsFailuresCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "failures",
+        abstract: "List events whose delivery failed, most recent attempt first.",
+        discussion: """
+            Calls attribution.v1.Pixels/ListFailures. Retry with `attrctl pixels retry ID...` (the ID column). \
+            -o json prints ListFailuresResponse in the protobuf JSON mapping.
+            """
+    )
+
+    @Option(help: "Only this platform: ga4, meta or tiktok.")
+    var platform: String?
+
+    @Option(help: "Only this error type: reported, authentication, invalid_event, rate_limited, platform_error or network.")
+    var errorType: String?
+
+    @Option(help: "Failures per page, 1 to 200 (default 50).")
+    var pageSize: Int?
+
+    @Option(help: "Start at this page (the token printed under the previous one).")
+    var pageToken: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    /// Bad flag values fail at parse time, with this subcommand's usage.
+    func validate() throws { _ = try request() }
+
+    func request() throws(ValidationError) -> Attribution_V1_ListFailuresRequest {
+        var request = Attribution_V1_ListFailuresRequest()
+        request.platform = try PixelNames.filter(platform, "--platform", PixelNames.platforms)
+        request.errorType = try PixelNames.filter(errorType, "--error-type", PixelNames.errorTypes)
+        if let pageSize {
+            guard (1...200).contains(pageSize) else { throw ValidationError("--page-size must be 1 to 200") }
+            request.pageSize = Int32(pageSize)
+        }
+        request.pageToken = pageToken ?? ""
+        return request
+    }
+
+    func run() async throws {
+        let request = try request()
+        let (response, format) = try await global.callPixels { try await $0.listFailures(request, timeout: .seconds(30)) }
+        print(try Self.render(response, format: format))
+    }
+
+    static func render(_ response: Attribution_V1_ListFailuresResponse, format: OutputFormat) throws -> String {
+        if format == .json { return try response.jsonString() }
+        let table = TableRenderer(
+            header: ["last attempt", "platform", "type", "id", "order id", "error type", "attempts", "error"],
+            rows: response.failures.map { failure in
+                [
+                    PixelFormat.time(failure.lastAttemptTime, set: failure.hasLastAttemptTime),
+                    PixelNames.name(failure.event.platform, PixelNames.platforms),
+                    PixelNames.name(failure.event.eventType, PixelNames.eventTypes),
+                    failure.event.id,
+                    PixelFormat.orDash(failure.event.orderID),
+                    PixelNames.name(failure.errorType, PixelNames.errorTypes),
+                    "\(failure.attempts)",
+                    PixelFormat.clip(failure.errorMessage),
+                ]
+            })
+        var text = response.failures.isEmpty ? "No failed events." : table.render()
+        if !response.nextPageToken.isEmpty { text += "\n\nNext page: --page-token \(response.nextPageToken)" }
+        return text
+    }
+}

@@ -1,0 +1,176 @@
+@testable import AttrctlCore
+import Foundation
+import Protos
+import SwiftProtobuf
+import Testing
+
+@Suite("attrctl pixels: tables and protobuf JSON")
+struct PixelsRenderTests {
+    static let time = Google_Protobuf_Timestamp(seconds: 1_764_000_000)  // 2025-11-24T16:00:00Z
+
+    static func stats() -> Attribution_V1_GetStatsResponse {
+        var meta = Attribution_V1_PlatformPixelStats()
+        meta.platform = .meta
+        meta.accuracyPercent = 87.5
+        meta.accuracyTrendPoints = -2.5
+        meta.orders24H = 8
+        meta.matchedOrders24H = 7
+        meta.sessionStitchingRatePercent = 50
+        meta.eventCount24H = 42
+        meta.lastEventTime = time
+        meta.issues = [.accuracyBelowThreshold, .stitchingRateDropped]
+        var ga4 = Attribution_V1_PlatformPixelStats()
+        ga4.platform = .ga4
+        ga4.issues = [.noRecentEvents]
+        var response = Attribution_V1_GetStatsResponse()
+        response.stats = [ga4, meta]
+        response.computeTime = time
+        response.noEventsHours = 6
+        response.stitchingDropPoints = 10
+        return response
+    }
+
+    @Test func statsTable() throws {
+        let text = try PixelsStatsCommand.render(Self.stats(), format: .table)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasPrefix("PLATFORM   ACCURACY   TREND      MATCHED/ORDERS   STITCHING   EVENTS 24H   LAST EVENT"))
+        #expect(lines[1].hasPrefix("ga4        0.0%       +0.0 pts   0/0              0.0%        0            -"))
+        #expect(lines[1].hasSuffix("no_recent_events"))
+        #expect(lines[2].hasPrefix("meta       87.5%      -2.5 pts   7/8              50.0%       42           2025-11-24T16:00:00Z"))
+        #expect(lines[2].hasSuffix("accuracy_below_threshold,stitching_rate_dropped"))
+        #expect(text.contains("Computed at 2025-11-24T16:00:00Z"))
+    }
+
+    @Test func jsonIsTheProtobufMapping() throws {
+        let json = try PixelsStatsCommand.render(Self.stats(), format: .json)
+        #expect(try Attribution_V1_GetStatsResponse(jsonString: json) == Self.stats())
+        #expect(json.contains(#""issues":["PIXEL_ISSUE_ACCURACY_BELOW_THRESHOLD","PIXEL_ISSUE_STITCHING_RATE_DROPPED"]"#))
+        #expect(json.contains(#""orders24h":"8""#))
+    }
+
+    @Test func eventsTableWithNextPageHint() throws {
+        var response = Attribution_V1_ListEventsResponse()
+        response.events = [PixelsTailTests.event()]
+        response.events[0].eventTime = Self.time
+        response.nextPageToken = "tok"
+        response.totalSize = 7
+        let text = try PixelsEventsCommand.render(response, format: .table)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0].split(separator: " ", omittingEmptySubsequences: true)
+            == ["TIME", "PLATFORM", "TYPE", "ID", "EVENT", "ID", "ORDER", "ID", "MATCH", "DELIVERY", "ERROR"])
+        #expect(lines[1].split(separator: " ", omittingEmptySubsequences: true).prefix(8) == [
+            "2025-11-24T16:00:00Z", "meta", "purchase", "0b7c8a43-51ab-4f0e-9d67-1f1a2b3c4d5e", "e1", "O-1", "matched", "failed",
+        ])
+        #expect(lines[1].hasSuffix("bad token"))
+        #expect(lines[2] == "1 shown of 7 matching. Next page: --page-token tok (or --all).")
+        #expect(try Attribution_V1_ListEventsResponse(jsonString: PixelsEventsCommand.render(response, format: .json)) == response)
+        #expect(try PixelsEventsCommand.render(Attribution_V1_ListEventsResponse(), format: .table) == "No events.\n\n0 shown of 0 matching.")
+    }
+
+    @Test func alertConfigTable() {
+        var config = Attribution_V1_AlertConfig()
+        for (platform, enabled) in [(Attribution_V1_PixelPlatform.ga4, false), (.meta, true)] {
+            var entry = Attribution_V1_PlatformAlertConfig()
+            entry.platform = platform
+            entry.enabled = enabled
+            entry.accuracyThresholdPercent = 90
+            config.platforms.append(entry)
+        }
+        config.channel = .slack
+        config.slackChannels = ["#pixels", "#ops"]
+        #expect(AlertConfigTable.render(config) == """
+            PLATFORM   ENABLED   THRESHOLD
+            ga4        off       90%
+            meta       on        90%
+
+            channel:  slack
+            email:    -
+            slack:    #pixels, #ops
+            updated:  never (defaults)
+            """)
+    }
+
+    @Test func emqReport() throws {
+        var response = Attribution_V1_GetEmqResponse()
+        response.overallScore = 6.4
+        response.eventCount = 120
+        var em = Attribution_V1_EmqParameterScore()
+        em.parameter = "em"
+        em.weight = 30
+        em.coveragePercent = 80
+        em.score = 8
+        response.parameterScores = [em]
+        var day = Attribution_V1_EmqDailyScore()
+        day.date.year = 2026
+        day.date.month = 3
+        day.date.day = 9
+        day.score = 5.5
+        day.eventCount = 17
+        response.trend = [day]
+        let text = try PixelsEmqCommand.render(response, format: .table)
+        #expect(text.hasPrefix("Estimated EMQ: 6.4/10 over 120 Meta events of the last 7 days"))
+        #expect(text.contains("PARAMETER   WEIGHT   COVERAGE   SCORE\nem          30       80.0%      8.0"))
+        #expect(text.hasSuffix("DATE         SCORE   EVENTS\n2026-03-09   5.5     17"))
+        #expect(try Attribution_V1_GetEmqResponse(jsonString: PixelsEmqCommand.render(response, format: .json)) == response)
+    }
+
+    @Test func failuresTable() throws {
+        var failure = Attribution_V1_PixelFailure()
+        failure.event = PixelsTailTests.event()
+        failure.errorType = .rateLimited
+        failure.errorMessage = "HTTP 429:\nslow down"
+        failure.attempts = 3
+        failure.lastAttemptTime = Self.time
+        var response = Attribution_V1_ListFailuresResponse()
+        response.failures = [failure]
+        let text = try PixelsFailuresCommand.render(response, format: .table)
+        let row = text.split(separator: "\n")[1].split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        #expect(row == [
+            "2025-11-24T16:00:00Z", "meta", "purchase", "0b7c8a43-51ab-4f0e-9d67-1f1a2b3c4d5e", "O-1", "rate_limited", "3", "HTTP", "429:",
+            "slow", "down",
+        ])
+        #expect(try PixelsFailuresCommand.render(Attribution_V1_ListFailuresResponse(), format: .table) == "No failed events.")
+    }
+
+    @Test func retryOutcomesAndExitStatus() throws {
+        func result(_ id: String, _ outcome: Attribution_V1_RetryOutcome) -> Attribution_V1_RetryResult {
+            var result = Attribution_V1_RetryResult()
+            result.id = id
+            result.outcome = outcome
+            result.attempts = outcome == .notFound ? 0 : 2
+            if outcome == .failed {
+                result.errorType = .authentication
+                result.errorMessage = "HTTP 401"
+            }
+            return result
+        }
+        var response = Attribution_V1_RetryEventsResponse()
+        response.results = [result("a", .delivered), result("b", .alreadyDelivered)]
+        #expect(!PixelsRetryCommand.anyNotDelivered(response))
+        response.results += [result("c", .failed), result("d", .notFound)]
+        #expect(PixelsRetryCommand.anyNotDelivered(response))
+        #expect(try PixelsRetryCommand.render(response, format: .table) == """
+            ID   OUTCOME             ATTEMPTS   ERROR TYPE       ERROR
+            a    delivered           2          -                -
+            b    already_delivered   2          -                -
+            c    failed              2          authentication   HTTP 401
+            d    not_found           0          -                -
+            """)
+        let json = try PixelsRetryCommand.render(response, format: .json)
+        #expect(json.contains(#""outcome":"RETRY_OUTCOME_NOT_FOUND""#))
+        #expect(try Attribution_V1_RetryEventsResponse(jsonString: json) == response)
+    }
+
+    @Test func destinationsNeverShowSecrets() {
+        var destination = Attribution_V1_PixelDestination()
+        destination.platform = .ga4
+        destination.destinationID = "G-ABC123"
+        destination.secretSet = true
+        destination.updateTime = Self.time
+        #expect(PixelsDestinationsListCommand.render([destination]) == """
+            PLATFORM   DESTINATION ID   SECRET   UPDATED
+            ga4        G-ABC123         set      2025-11-24T16:00:00Z
+            """)
+        #expect(PixelsDestinationsListCommand.render([]).hasPrefix("No destinations"))
+    }
+}
