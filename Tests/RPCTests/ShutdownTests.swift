@@ -35,13 +35,11 @@ struct ShutdownTests {
         try await InteropHarness.withServer { server in
             try await RawConnection.with(port: server.port) { raw in
                 _ = try await raw.handshake()
-                // One response at once, a second 3 s later: the call is surely in flight after the first, even on a loaded machine.
-                var request = Arpc_Test_V1_StreamingOutputCallRequest.responses([7])
-                request.responseParameters += Arpc_Test_V1_StreamingOutputCallRequest.responses(
-                    [7], intervalMicroseconds: 3_000_000).responseParameters
+                // A bidirectional call that answers one request and then waits for
+                // more: it stays in flight until this test ends it, whatever the timing.
                 try await raw.send(
-                    .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.streamingOutputCall)),
-                    .message(streamID: 1, try RPCClientTestCodec.encode(request), flags: .endStream))
+                    .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.fullDuplexCall)),
+                    .message(streamID: 1, try RPCClientTestCodec.encode(Arpc_Test_V1_StreamingOutputCallRequest.responses([7])), flags: []))
                 guard case .message(1, _, _)? = try await raw.nextSignificant() else {
                     Issue.record("no first response")
                     return
@@ -55,8 +53,11 @@ struct ShutdownTests {
                     return
                 }
                 #expect(goAway == GoAway(lastStreamID: 1, code: .noError, message: "server shutting down"))
-                // A call opened after it is refused; stream 1 completes, then the connection closes.
+                // A call opened after it is refused; stream 1 goes on until the client ends it,
+                // then completes, then the connection closes.
                 try await raw.send(.call(streamID: 3, CallHead(method: Arpc_Test_V1_TestService.Method.emptyCall, endStream: true)))
+                try await raw.send(
+                    .message(streamID: 1, try RPCClientTestCodec.encode(Arpc_Test_V1_StreamingOutputCallRequest()), flags: .endStream))
                 var frames = try await raw.framesUntilClosed()
                 frames.removeAll { if case .windowUpdate = $0 { true } else { false } }
                 #expect(frames.contains(.trailers(streamID: 3, Trailers(status: Status(code: .unavailable, message: "the server is shutting down")))))
