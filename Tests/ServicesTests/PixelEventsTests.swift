@@ -155,6 +155,17 @@ struct PixelEventsTests {
                 return try await pixels.listEvents(request)
             }
             #expect(withToken.events.isEmpty)
+            // A's event ids are NOT_FOUND to B's retry, and nothing of A's changes.
+            try await AttrdHarness.grantAdmin(b)
+            let aEvent = try await attrd.withPixels(a) { try await $0.listFailures(.init()) }.failures[0].event.id
+            let retried = try await attrd.withPixels(b, as: "admin") { pixels in
+                var request = Attribution_V1_RetryEventsRequest()
+                request.ids = [aEvent]
+                return try await pixels.retryEvents(request)
+            }
+            #expect(retried.results.map(\.outcome) == [.notFound])
+            let after = try await attrd.withPixels(a) { try await $0.listFailures(.init()) }.failures[0]
+            #expect(after.attempts == 1)
         }
     }
 }
