@@ -11,7 +11,7 @@ import Wire
 @Suite("Client reconnection", .enabled(if: TestEnvironment.hasDevPKI, "certs/dev missing: run make test"))
 struct ReconnectTests {
     @Test func newCallsAfterGoAwayUseANewConnection() async throws {
-        try await InteropHarness.withServer(configure: { $0.idleTimeout = .milliseconds(500) }) { server in
+        try await InteropHarness.withServer(configure: { $0.idleTimeout = .seconds(2) }) { server in
             try await server.withTestClient { client in
                 let before = try await Self.callUntilServed(client)
                 #expect(before <= 3)
