@@ -37,9 +37,11 @@ public struct AttrdApplication: Service {
         let outbound = CurlExecutor(threads: 4)
         do {
             let (server, health) = try makeRPCServer(tls: tls, storage: storage, broadcaster: broadcaster, outbound: outbound)
-            let alerts = PixelAlertScheduler(
-                evaluator: PixelAlertEvaluator(database: storage.database), outbox: PixelAlertOutbox(database: storage.database),
-                sender: makeAlertSender(outbound: outbound), tick: .seconds(60), logger: logger)
+            let interval = configuration.attribution.pixelAlertIntervalSeconds
+            let alerts = interval == 0 ? nil : PixelAlertScheduler(
+                evaluator: PixelAlertEvaluator(database: storage.database, interval: .seconds(interval)),
+                outbox: PixelAlertOutbox(database: storage.database),
+                sender: makeAlertSender(outbound: outbound), tick: .seconds(min(60, interval)), logger: logger)
             try await serve(
                 server, health: health, broadcaster: broadcaster, alerts: alerts, database: database,
                 certificate: certificate)
@@ -54,7 +56,7 @@ public struct AttrdApplication: Service {
     }
 
     private func serve(
-        _ server: RPCServer, health: HealthStatus, broadcaster: PixelEventBroadcaster, alerts: PixelAlertScheduler,
+        _ server: RPCServer, health: HealthStatus, broadcaster: PixelEventBroadcaster, alerts: PixelAlertScheduler?,
         database: DatabaseProbe.Report, certificate: X509Certificate?
     ) async throws {
         try await withThrowingDiscardingTaskGroup { group in
@@ -63,7 +65,9 @@ public struct AttrdApplication: Service {
             group.addTask { await cancelWhenGracefulShutdown { await broadcaster.run() } }
             await broadcaster.waitUntilListening()
             group.addTask { try await server.run() }
-            group.addTask { await cancelWhenGracefulShutdown { await alerts.run() } }
+            if let alerts {
+                group.addTask { await cancelWhenGracefulShutdown { await alerts.run() } }
+            }
             group.addTask { await cancelWhenGracefulShutdown { await self.reloadTLSOnHangup(server) } }
             let address = try await server.listeningAddress
             logger.notice(

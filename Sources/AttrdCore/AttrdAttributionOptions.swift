@@ -12,13 +12,16 @@ public struct AttrdAttributionOptions: ParsableArguments {
     @Option(help: "Undelivered events one StreamEvents call may hold, 1 to 100000 (env: ATTRD_PIXEL_STREAM_BUFFER; default 1000).")
     public var pixelStreamBuffer: String?
 
+    @Option(help: "Seconds between evaluations of each tenant's pixel alerts, 0 to 86400; 0 turns this replica's scheduler off (env: ATTRD_PIXEL_ALERT_INTERVAL; default 300).")
+    public var pixelAlertInterval: String?
+
     public init() {}
 
     /// The flags given, keyed by flag name.
     var flags: [String: String] {
         let keys = AttrdConfiguration.Keys.self
         let pairs: [(ConfigKey, String?)] = [
-            (keys.ingestMaxBatch, ingestMaxBatch), (keys.timeDecayHalfLifeDays, timeDecayHalfLifeDays),
+            (keys.ingestMaxBatch, ingestMaxBatch), (keys.pixelAlertInterval, pixelAlertInterval), (keys.timeDecayHalfLifeDays, timeDecayHalfLifeDays),
             (keys.pixelStreamBuffer, pixelStreamBuffer),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })

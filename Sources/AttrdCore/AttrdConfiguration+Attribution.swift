@@ -7,6 +7,10 @@ extension AttrdConfiguration {
         public var ingestMaxBatch = 1000
         /// Time decay's half-life in days.
         public var timeDecayHalfLifeDays = 7
+        /// How often each tenant's pixel alerts are evaluated, in seconds;
+        /// 0 turns this replica's alert scheduler off (another replica, or
+        /// none, evaluates).
+        public var pixelAlertIntervalSeconds = 300
         /// Undelivered events one StreamEvents call may hold before it ends with RESOURCE_EXHAUSTED.
         public var pixelStreamBuffer = 1000
 
@@ -22,6 +26,8 @@ extension AttrdConfiguration {
             ingestMaxBatch = try layers.value(keys.ingestMaxBatch, default: 1000, ValueParsers.integer(in: Self.batchSizes))
             timeDecayHalfLifeDays = try layers.value(
                 keys.timeDecayHalfLifeDays, default: 7, ValueParsers.integer(in: Self.halfLives))
+            pixelAlertIntervalSeconds = try layers.value(
+                keys.pixelAlertInterval, default: 300, ValueParsers.integer(in: 0...86_400))
             pixelStreamBuffer = try layers.value(
                 keys.pixelStreamBuffer, default: 1000, ValueParsers.integer(in: Self.streamBuffers))
         }
@@ -29,6 +35,7 @@ extension AttrdConfiguration {
 }
 
 extension AttrdConfiguration.Keys {
+    public static let pixelAlertInterval = ConfigKey(flag: "pixel-alert-interval", environment: "ATTRD_PIXEL_ALERT_INTERVAL")
     public static let ingestMaxBatch = ConfigKey(flag: "ingest-max-batch", environment: "ATTRD_INGEST_MAX_BATCH")
     public static let timeDecayHalfLifeDays = ConfigKey(
         flag: "time-decay-half-life-days", environment: "ATTRD_TIME_DECAY_HALF_LIFE_DAYS")

@@ -35,6 +35,8 @@ struct AttrdHarness {
         if let keys = TestEnvironment.variables["ATTRD_MASTER_KEY_FILE"], !keys.isEmpty {
             configuration.storage.masterKeys = try Keyring(contentsOfFile: keys)
         }
+        // Tests evaluate alerts themselves (PixelAlertTests), at times they choose.
+        configuration.attribution.pixelAlertIntervalSeconds = 0
         configure(&configuration)
         return configuration
     }
