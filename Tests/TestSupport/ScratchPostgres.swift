@@ -68,9 +68,19 @@ public final class ScratchPostgres: Sendable {
     /// Makes and starts a cluster on a thread of its own: initdb and pg_ctl
     /// block for a second or so, which must not hold up the cooperative pool
     /// that every other test shares.
+    /// The port is free when chosen, but another test may take it before
+    /// the server binds it: then a new cluster on another port is made (at
+    /// most three tries).
     public static func start() async throws -> ScratchPostgres {
         try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try ScratchPostgres() }) }
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    var attempt = 1
+                    while true {
+                        do { return try ScratchPostgres() } catch where attempt < 3 { attempt += 1 }
+                    }
+                })
+            }
         }
     }
 
