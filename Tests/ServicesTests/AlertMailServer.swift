@@ -17,20 +17,13 @@ struct AlertMailServer {
         defer { directory.remove() }
         let outbox = try TemporaryDirectory()
         defer { outbox.remove() }
-        let (certificate, key) = (directory.path("server.crt"), directory.path("server.key"))
-        try ChildProcess.run("/usr/bin/openssl", [
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
-            "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-        ])
+        let (certificate, key) = try SelfSignedCertificate.make(in: directory)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("IntegrationsTests/Fixtures/smtp_fake.py").path
-        let (process, line) = try await FixtureProcess.start(
-            "/usr/bin/env", ["python3", script, certificate, key, outbox.url.path, "smtps", user, password], readyPrefix: "READY")
+        let (process, fields) = try await FixtureProcess.python(
+            script, [certificate, key, outbox.url.path, "smtps", user, password])
         defer { process.stop() }
-        guard let port = line.split(separator: " ").last.flatMap({ Int($0) }) else {
-            throw FixtureProcess.Failed(description: "no port in '\(line)'")
-        }
-        return try await body(AlertMailServer(port: port, certificate: certificate, outbox: outbox))
+        return try await body(AlertMailServer(port: try FixtureProcess.port(fields), certificate: certificate, outbox: outbox))
     }
 
     func client(executor: CurlExecutor) -> SMTPClient {

@@ -18,10 +18,9 @@ struct FakePlatform {
     static func with<Result>(_ body: (FakePlatform) async throws -> Result) async throws -> Result {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/fake_platform.py").path
-        let (process, line) = try await FixtureProcess.start("/usr/bin/env", ["python3", script], readyPrefix: "READY")
+        let (process, fields) = try await FixtureProcess.python(script)
         defer { process.stop() }
-        let port = try requirePort(line)
-        return try await body(FakePlatform(process: process, port: port))
+        return try await body(FakePlatform(process: process, port: try FixtureProcess.port(fields)))
     }
 
     /// Waits until `count` requests have arrived in all, and returns them.
@@ -37,11 +36,4 @@ struct FakePlatform {
             return Request(path: fields[2], accessToken: fields[3] == "-" ? nil : fields[3], body: body)
         }
     }
-}
-
-private func requirePort(_ line: String) throws -> Int {
-    guard let port = line.split(separator: " ").last.flatMap({ Int($0) }) else {
-        throw FixtureProcess.Failed(description: "no port in '\(line)'")
-    }
-    return port
 }

@@ -9,11 +9,19 @@ import Testing
 struct TenantData {
     let database: Database
 
+    /// The migration, once per test process.
+    static let migrated = Task<Void, any Error> {
+        guard let url = TestEnvironment.ownerDatabaseURL else { throw TestDatabaseMissing() }
+        try await Migrator(connectionString: ConnectionString(url), migrations: Migration.bundled(), logger: AttrdHarness.quiet)
+            .migrate()
+    }
+
+    struct TestDatabaseMissing: Error {}
+
     /// Runs `body` with the test database, its schema migrated (as attrd
     /// does at start; idempotent), so a test may write before any attrd ran.
     static func with<Result: Sendable>(_ body: (TenantData) async throws -> Result) async throws -> Result {
-        let owner = try ConnectionString(try #require(TestEnvironment.ownerDatabaseURL))
-        try await Migrator(connectionString: owner, migrations: Migration.bundled(), logger: AttrdHarness.quiet).migrate()
+        try await migrated.value
         let url = try ConnectionString(try #require(TestEnvironment.databaseURL))
         let pool = PostgresPool(configuration: .init(connectionString: url, size: 2), logger: AttrdHarness.quiet)
         do {

@@ -21,9 +21,7 @@ public struct AlertSettingsStore: Sendable {
         tenantID: UUID, _ change: (inout AlertSettings) throws -> Void
     ) async throws -> AlertSettings {
         try await database.withTenant(tenantID) { tx in
-            try await tx.query(
-                "INSERT INTO tenants (id, name) VALUES (app_current_tenant(), $1) ON CONFLICT (id) DO NOTHING",
-                ["tenant \(tenantID.uuidString.lowercased())"])
+            try await TenantProvisioner.insertRow(in: tx)
             try await tx.query(
                 "INSERT INTO pixel_alert_channels (tenant_id) VALUES (app_current_tenant()) ON CONFLICT (tenant_id) DO NOTHING")
             try await tx.query("SELECT 1 FROM pixel_alert_channels FOR UPDATE")

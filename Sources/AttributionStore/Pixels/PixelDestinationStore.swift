@@ -29,9 +29,7 @@ public struct PixelDestinationStore: Sendable {
     public func set(platform: String, destinationID: String, secret: String, tenantID: UUID) async throws -> Date {
         guard let box else { throw NoMasterKey() }
         return try await database.withTenant(tenantID) { tx in
-            try await tx.query(
-                "INSERT INTO tenants (id, name) VALUES (app_current_tenant(), $1) ON CONFLICT (id) DO NOTHING",
-                ["tenant \(tenantID.uuidString.lowercased())"])
+            try await TenantProvisioner.insertRow(in: tx)
             // The row keeps its id across updates: the seal is bound to it.
             let id = try await tx.query(
                 """

@@ -1,3 +1,4 @@
+import AttributionStore
 public import Foundation
 public import Identity
 public import Storage
@@ -37,9 +38,7 @@ public final class RoleDirectory: Sendable {
     /// Sets (or, with nil, removes) a principal's role.
     public func set(_ role: Role?, kind: Principal.Kind, id: String, tenantID: UUID) async throws {
         try await database.withTenant(tenantID) { tx in
-            try await tx.query(
-                "INSERT INTO tenants (id, name) VALUES (app_current_tenant(), $1) ON CONFLICT (id) DO NOTHING",
-                ["tenant \(tenantID.uuidString.lowercased())"])
+            try await TenantProvisioner.insertRow(in: tx)
             if let role {
                 try await tx.query(
                     """

@@ -18,7 +18,9 @@ extension PixelsService {
         let targets: [String: PixelDestination]
         do {
             events = Dictionary(uniqueKeysWithValues: try await log.deliverable(ids, tenantID: tenant).map { ($0.row.id, $0) })
-            targets = try await destinations.opened(tenantID: tenant)
+            // Secrets are opened only when something will be sent.
+            let sending = events.values.contains { $0.row.deliveryStatus != "delivered" }
+            targets = sending ? try await destinations.opened(tenantID: tenant) : [:]
         } catch {
             throw StorageFailure.rpcError(error, operation: "RetryEvents", logger: logger)
         }

@@ -12,26 +12,16 @@ enum Fixtures {
 
     static func script(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    /// Starts a Python fixture script with `python3` from PATH.
+    /// Starts a Python fixture script of this folder with `python3` from PATH.
     static func python(
         _ script: String, _ arguments: [String] = [], environment: [String: String] = [:], readyPrefix: String = "READY"
     ) async throws -> (FixtureProcess, [String]) {
-        let (process, line) = try await FixtureProcess.start(
-            "/usr/bin/env", ["python3", Self.script(script)] + arguments, environment: environment,
-            readyPrefix: readyPrefix)
-        return (process, line.split(separator: " ").map(String.init))
+        try await FixtureProcess.python(Self.script(script), arguments, environment: environment, readyPrefix: readyPrefix)
     }
 
-    /// A self-signed certificate for 127.0.0.1 and localhost (EC P-256, one
-    /// day), made with the openssl CLI: (certificate path, key path).
+    /// A self-signed certificate for the fixture servers: (certificate path, key path).
     static func certificate(in directory: TemporaryDirectory) throws -> (String, String) {
-        let (certificate, key) = (directory.path("server.crt"), directory.path("server.key"))
-        try ChildProcess.run("/usr/bin/openssl", [
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1",
-            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-        ])
-        return (certificate, key)
+        try SelfSignedCertificate.make(in: directory)
     }
 
     /// A TCP port nothing listens on now (bound to port 0, then released),

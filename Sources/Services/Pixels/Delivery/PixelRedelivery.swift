@@ -1,5 +1,5 @@
 public import Integrations
-public import Logging
+import Logging
 import AttributionStore
 import Foundation
 
