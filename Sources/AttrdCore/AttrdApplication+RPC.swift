@@ -37,6 +37,7 @@ extension AttrdApplication {
         var rpc = RPCServer.Configuration(
             host: configuration.listen.host, port: configuration.listen.port, trustDomain: configuration.trustDomain)
         rpc.shutdownGracePeriod = .seconds(Int64(configuration.rpc.shutdownGracePeriodSeconds))
+        rpc.handlersOnEventLoop = configuration.rpc.handlersOnEventLoop
         let server = RPCServer(
             configuration: rpc, tls: tls, router: router,
             interceptors: [

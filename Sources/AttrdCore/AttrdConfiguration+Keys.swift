@@ -17,5 +17,7 @@ extension AttrdConfiguration {
             flag: "enable-interop-service", environment: "ATTRD_ENABLE_INTEROP_SERVICE")
         public static let shutdownGracePeriod = ConfigKey(
             flag: "shutdown-grace-period", environment: "ATTRD_SHUTDOWN_GRACE_PERIOD")
+        public static let handlersOnEventLoop = ConfigKey(
+            flag: "handlers-on-event-loop", environment: "ATTRD_HANDLERS_ON_EVENT_LOOP")
     }
 }

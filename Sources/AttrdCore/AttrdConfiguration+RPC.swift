@@ -10,6 +10,8 @@ extension AttrdConfiguration {
         public var enableInteropService = false
         /// How long in-flight calls may run after SIGTERM before they are cancelled.
         public var shutdownGracePeriodSeconds = 30
+        /// Run each connection's calls on its event loop (fewer thread hops) rather than the cooperative pool.
+        public var handlersOnEventLoop = true
 
         public enum TLSVersion: String, Sendable, Hashable {
             case tls12 = "1.2"
@@ -29,6 +31,7 @@ extension AttrdConfiguration {
             enableInteropService = try layers.value(keys.enableInteropService, default: false, ValueParsers.boolean)
             shutdownGracePeriodSeconds = try layers.value(
                 keys.shutdownGracePeriod, default: 30, ValueParsers.integer(in: 0...3600))
+            handlersOnEventLoop = try layers.value(keys.handlersOnEventLoop, default: true, ValueParsers.boolean)
         }
 
         var minimumVersion: TLSContext.MinimumVersion {

@@ -40,6 +40,9 @@ public struct AttrdOptions: ParsableArguments {
     @Option(help: "Seconds in-flight calls may run after SIGTERM (env: ATTRD_SHUTDOWN_GRACE_PERIOD; default 30).")
     public var shutdownGracePeriod: String?
 
+    @Option(help: "Run calls on their connection's event loop, true or false (env: ATTRD_HANDLERS_ON_EVENT_LOOP; default true).")
+    public var handlersOnEventLoop: String?
+
     /// --owner-database-url, --database-pool-size, --master-key-file.
     @OptionGroup public var storage: AttrdStorageOptions
 
@@ -59,6 +62,7 @@ public struct AttrdOptions: ParsableArguments {
             (keys.crl, crl), (keys.databaseURL, databaseURL), (keys.trustDomain, trustDomain),
             (keys.logLevel, logLevel), (keys.tlsMinimumVersion, tlsMinVersion),
             (keys.enableInteropService, enableInteropService), (keys.shutdownGracePeriod, shutdownGracePeriod),
+            (keys.handlersOnEventLoop, handlersOnEventLoop),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
             .merging(storage.flags) { $1 }

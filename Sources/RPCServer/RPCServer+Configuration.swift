@@ -24,6 +24,10 @@ extension RPCServer {
         public var maxCallsPerTenant: Int
         /// How long in-flight calls may run after a graceful shutdown starts.
         public var shutdownGracePeriod: TimeAmount
+        /// Whether each connection's calls (their handlers included) run on
+        /// the connection's event loop rather than the cooperative thread
+        /// pool: fewer thread hops per call; handlers must not block.
+        public var handlersOnEventLoop: Bool
 
         public init(host: String, port: Int, trustDomain: TrustDomain) {
             self.host = host
@@ -39,6 +43,7 @@ extension RPCServer {
             self.abuseWindow = .seconds(10)
             self.maxCallsPerTenant = 1000
             self.shutdownGracePeriod = .seconds(30)
+            self.handlersOnEventLoop = true
         }
     }
 }

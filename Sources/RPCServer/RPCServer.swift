@@ -73,7 +73,9 @@ public final class RPCServer: Service, Sendable {
             try await withThrowingDiscardingTaskGroup { connections in
                 try await server.executeThenClose { inbound in
                     for try await connection in inbound {
-                        connections.addTask { await self.serve(connection) }
+                        let executor = configuration.handlersOnEventLoop
+                            ? EventLoopTaskExecutor(connection.channel.eventLoop) : nil
+                        connections.addTask(executorPreference: executor) { await self.serve(connection) }
                     }
                 }
             }
