@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test deps db db-stop certs build release clean contract proto-snapshot proto-check
+.PHONY: help run test deps db db-stop certs build release clean contract proto-snapshot proto-check bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -31,8 +31,11 @@ build: deps ## Debug build
 release: deps ## Release build of attrd and attrctl
 	swift build -c release
 
+bench: deps db certs ## Benchmarks with peers (release builds); rewrites docs/BENCHMARKS.md's results
+	@scripts/bench.sh
+
 clean: ## Remove build products (keeps .data/ and certs/dev/)
-	rm -rf .build .build-contract
+	rm -rf .build .build-contract .build-bench Benchmarks/.build
 
 # The C contract client (Tests/Contract): protoc-c code for proto/, OpenSSL, ARPC/1 from docs/PROTOCOL.md.
 CONTRACT_DIR := .build-contract

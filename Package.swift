@@ -17,8 +17,11 @@ let package = Package(
         .executable(name: "attrctl", targets: ["attrctl"]),
         // For Benchmarks/ (its own package) and other tools built on the runtime.
         .library(name: "RPCClient", targets: ["RPCClient"]),
+        .library(name: "RPCServer", targets: ["RPCServer"]),
         .library(name: "Protos", targets: ["Protos"]),
         .library(name: "TLS", targets: ["TLS"]),
+        .library(name: "Wire", targets: ["Wire"]),
+        .library(name: "Secrets", targets: ["Secrets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -4,6 +4,7 @@
 #   scripts/db.sh start   initialise (once) and start the cluster; create the roles and database
 #   scripts/db.sh stop    stop it
 #   scripts/db.sh env     print the ATTRD_* connection variables and the dev master key file (shell syntax)
+#   scripts/db.sh psql [ARGS]  psql on the database as the cluster's superuser (bypasses row-level security)
 #
 # The cluster listens on 127.0.0.1 and a unix socket in .data/run only.
 # Roles: attr_owner owns the database and will own the tables (it runs the
@@ -155,5 +156,9 @@ case "${1:-}" in
     if [ -f "$MASTER_KEY_FILE" ]; then
       echo "export ATTRD_MASTER_KEY_FILE=$MASTER_KEY_FILE"
     fi ;;
-  *) echo "usage: $0 start|stop|restart|env" >&2; exit 2 ;;
+  psql)
+    shift
+    is_running || { log "PostgreSQL is not running (scripts/db.sh start)"; exit 1; }
+    superuser_psql -d "$DATABASE" "$@" ;;
+  *) echo "usage: $0 start|stop|restart|env|psql [ARGS]" >&2; exit 2 ;;
 esac
