@@ -150,7 +150,9 @@ public nonisolated enum Attribution_V1_MatchStatus: SwiftProtobuf.Enum, Swift.Ca
   /// No key at all.
   case unmatched // = 2
 
-  /// Browser keys only (fbp, fbc, client IP with user agent, click ids, GA client id).
+  /// No strong key, but at least one other: a weaker hashed parameter (name,
+  /// date of birth, gender, city, state, postal code, country) or a browser
+  /// key (fbp, fbc, client IP address, user agent, click ids, GA client id).
   case partial // = 3
   case UNRECOGNIZED(Int)
 
@@ -616,8 +618,9 @@ public nonisolated struct Attribution_V1_RecordError: Sendable {
   /// call, its position across all messages of the call.
   public var index: Int32 = 0
 
-  /// The field at fault, as a path, e.g. "user_data.em[0]"; empty when the
-  /// record as a whole is at fault.
+  /// The field at fault, as a path of the request's field names, e.g.
+  /// "user_data.emails[0]" or "revenue.currency_code"; empty when the record
+  /// as a whole is at fault.
   public var field: String = String()
 
   /// What is wrong, in words.
