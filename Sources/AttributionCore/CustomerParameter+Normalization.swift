@@ -31,7 +31,12 @@ extension CustomerParameter {
         case .firstName, .lastName, .city:
             return Self.lettersAndDigits(trimmed.lowercased())
         case .state:
-            return Self.lettersAndDigits(trimmed.lowercased())
+            // The 2-character ANSI abbreviation code, lowercase: "CA" and "c.a." → "ca".
+            guard let value = Self.lettersAndDigits(trimmed.lowercased()) else { return nil }
+            guard value.count == 2, value.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw InvalidValue(reason: "is not a 2-letter state code (the ANSI abbreviation, e.g. \"ca\")")
+            }
+            return value
         case .dateOfBirth:
             let digits = String(trimmed.filter(\.isASCIIDigit))
             guard digits.count == 8, Self.isDate(digits) else { throw InvalidValue(reason: "is not a date YYYYMMDD") }

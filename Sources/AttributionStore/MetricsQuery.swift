@@ -1,20 +1,36 @@
 public import AttributionCore
 
-/// What to read from the daily roll-up: a day range (inclusive), one model
-/// and window, and optionally some channels.
+/// What to read from the daily roll-up: a day range (inclusive) of at most
+/// `maximumDays` days, one model and window, and optionally some channels.
 public struct MetricsQuery: Sendable, Hashable {
-    public var first: CalendarDay
-    public var last: CalendarDay
+    public private(set) var first: CalendarDay
+    public private(set) var last: CalendarDay
     public var model: AttributionModel
     public var window: AttributionWindow
     /// Empty: every channel.
     public var channels: [String]
 
-    /// The longest range one query may span.
+    /// The longest range one query may span, in days (two years).
     public static let maximumDays = 731
 
-    public init(first: CalendarDay, last: CalendarDay, model: AttributionModel, window: AttributionWindow, channels: [String] = []) {
-        precondition(first <= last, "the range must not end before it starts")
+    /// Why a range cannot be queried; `reason` is fit to show the caller.
+    public struct InvalidRange: Error, Sendable, Equatable, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
+    }
+
+    /// Throws `InvalidRange` when `last` is before `first` or the range spans
+    /// more than `maximumDays` days.
+    public init(
+        first: CalendarDay, last: CalendarDay, model: AttributionModel, window: AttributionWindow, channels: [String] = []
+    ) throws(InvalidRange) {
+        guard first <= last else {
+            throw InvalidRange(reason: "the range ends (\(last)) before it starts (\(first))")
+        }
+        let days = first.days(to: last) + 1
+        guard days <= Self.maximumDays else {
+            throw InvalidRange(reason: "the range spans \(days) days; at most \(Self.maximumDays) days can be queried at once")
+        }
         self.first = first
         self.last = last
         self.model = model

@@ -11,20 +11,33 @@ public struct MetricsReader: Sendable {
         self.database = database
     }
 
+    /// The query's rows, per-channel and overall totals, each with the
+    /// previous period's for deltas.
     public func report(_ query: MetricsQuery, tenantID: UUID) async throws -> MetricsReport {
         try await database.withTenant(tenantID, readOnly: true) { tx in
             let rows = try await Self.rows(query, in: tx)
             let previous = try await Self.rows(query.previousPeriod, in: tx)
             var totals = MetricTotals()
-            var byChannel: [String: MetricTotals] = [:]
+            var previousTotals = MetricTotals()
+            var byChannel: [String: MetricsReport.Channel] = [:]
+            func channel(_ name: String) -> MetricsReport.Channel {
+                byChannel[name] ?? MetricsReport.Channel(channel: name, totals: MetricTotals(), previousTotals: MetricTotals())
+            }
             for row in rows {
                 totals.add(row.totals)
-                byChannel[row.channel, default: MetricTotals()].add(row.totals)
+                var entry = channel(row.channel)
+                entry.totals.add(row.totals)
+                byChannel[row.channel] = entry
             }
-            var previousTotals = MetricTotals()
-            previous.forEach { previousTotals.add($0.totals) }
-            let channels = byChannel.sorted { ($0.value.revenueMinor, $1.key) > ($1.value.revenueMinor, $0.key) }
-                .map { (channel: $0.key, totals: $0.value) }
+            for row in previous {
+                previousTotals.add(row.totals)
+                var entry = channel(row.channel)
+                entry.previousTotals.add(row.totals)
+                byChannel[row.channel] = entry
+            }
+            let channels = byChannel.values.sorted {
+                ($0.totals.revenueMinor, $1.channel) > ($1.totals.revenueMinor, $0.channel)
+            }
             return MetricsReport(rows: rows, channels: channels, totals: totals, previousTotals: previousTotals)
         }
     }

@@ -1,7 +1,7 @@
 public import AttributionCore
 
 /// The daily roll-up over a query's range: per day and channel, per
-/// channel, in total, and the totals of the previous period of the same length.
+/// channel, in total, and each against the previous period of the same length.
 public struct MetricsReport: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var day: CalendarDay
@@ -11,22 +11,13 @@ public struct MetricsReport: Sendable, Equatable {
 
     /// Per (day, channel), by day then channel; days without data are absent.
     public var rows: [Row]
-    /// Per channel over the range, by revenue, highest first.
-    public var channels: [(channel: String, totals: MetricTotals)]
+    /// Every channel with data in the range or in the previous period (a
+    /// channel that had data only then shows zero totals and its drop), by
+    /// revenue in the range, highest first, then by name.
+    public var channels: [Channel]
     public var totals: MetricTotals
     public var previousTotals: MetricTotals
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rows == rhs.rows && lhs.totals == rhs.totals && lhs.previousTotals == rhs.previousTotals
-            && lhs.channels.map(\.channel) == rhs.channels.map(\.channel)
-            && lhs.channels.map(\.totals) == rhs.channels.map(\.totals)
-    }
-
-    /// Revenue now minus revenue then.
-    public var revenueChangeMinor: Int64 { totals.revenueMinor - previousTotals.revenueMinor }
-
-    /// Relative revenue change in percent; 0 when the previous revenue was zero.
-    public var revenueChangePercent: Double {
-        previousTotals.revenueMinor == 0 ? 0 : Double(revenueChangeMinor) / Double(previousTotals.revenueMinor) * 100
-    }
+    /// The change of the totals against the previous period.
+    public var delta: MetricDelta { MetricDelta(current: totals, previous: previousTotals) }
 }

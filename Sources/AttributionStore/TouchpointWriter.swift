@@ -7,7 +7,8 @@ enum TouchpointWriter {
         table: "staged_touchpoints",
         columns: """
             ord int, touchpoint_id text, channel text, campaign text, occurred_at timestamptz, session_id text,
-            customer_id text, landing_page text, referrer text, utm_source text, utm_medium text, utm_campaign text
+            customer_id text, landing_page text, referrer text, utm_source text, utm_medium text, utm_campaign text,
+            utm_content text, utm_term text
             """)
 
     /// The ids of the touchpoints stored now (duplicates are left out).
@@ -17,16 +18,16 @@ enum TouchpointWriter {
             [
                 index, touch.touchpointID, touch.channel, touch.campaign, touch.occurredAt, touch.sessionID,
                 touch.customerID, touch.landingPage, touch.referrer, touch.utm.source, touch.utm.medium,
-                touch.utm.campaign,
+                touch.utm.campaign, touch.utm.content, touch.utm.term,
             ]
         }
         try await staging.stage(rows, in: tx)
         let inserted = try await tx.query(
             """
             INSERT INTO attribution_touchpoints (tenant_id, touchpoint_id, channel, campaign, occurred_at, session_id,
-                customer_id, landing_page, referrer, utm_source, utm_medium, utm_campaign)
+                customer_id, landing_page, referrer, utm_source, utm_medium, utm_campaign, utm_content, utm_term)
             SELECT app_current_tenant(), touchpoint_id, channel, campaign, occurred_at, session_id, customer_id,
-                landing_page, referrer, utm_source, utm_medium, utm_campaign
+                landing_page, referrer, utm_source, utm_medium, utm_campaign, utm_content, utm_term
             FROM staged_touchpoints ORDER BY ord
             ON CONFLICT (tenant_id, touchpoint_id) DO NOTHING
             RETURNING id

@@ -67,6 +67,26 @@ struct AttributorTests {
         #expect(!withLater.contains { $0.channel == "sms" })
     }
 
+    /// Touchpoints at the same instant are ordered by the sender's touchpoint
+    /// id (Touch.chronological), whatever order they are given in.
+    @Test func aTieInTimeIsBrokenByTheSendersTouchpointID() {
+        let at = WorkedExample.orderedAt.addingTimeInterval(-WorkedExample.day)
+        let b = Touch(id: UUID(), channel: "tiktok_ads", campaign: nil, occurredAt: at, touchpointID: "tp-b")
+        let a = Touch(id: UUID(), channel: "email", campaign: nil, occurredAt: at, touchpointID: "tp-a")
+        let c = Touch(id: UUID(), channel: "affiliate", campaign: nil, occurredAt: at, touchpointID: "tp-c")
+        for given in [[b, a, c], [c, b, a], [a, c, b]] {
+            let credits = Attributor(windows: [.sevenDays]).credits(for: WorkedExample.conversion, touches: given)
+            func rows(_ model: AttributionModel) -> [String] {
+                credits.filter { $0.model == model }.map { "\($0.channel) \($0.creditUnits)" }
+            }
+            #expect(rows(.firstTouch) == ["email 100000000"])
+            #expect(rows(.lastTouch) == ["affiliate 100000000"])
+            #expect(rows(.positionBased) == ["email 40000000", "tiktok_ads 20000000", "affiliate 40000000"])
+            // Linear's one unit left over goes to the first in that order.
+            #expect(rows(.linear) == ["email 33333334", "tiktok_ads 33333333", "affiliate 33333333"])
+        }
+    }
+
     @Test func theHalfLifeIsConfigurable() {
         let slow = Attributor(halfLife: 1_000_000 * WorkedExample.day)
         let decay = slow.credits(for: WorkedExample.conversion, touches: WorkedExample.touches)

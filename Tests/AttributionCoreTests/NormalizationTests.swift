@@ -19,6 +19,7 @@ struct NormalizationTests {
         (.lastName, "Smith.", "6627835f988e2c5e50533d491163072d3f4f41f5c8b04630150debb3722ca2dd"),
         (.city, "Menlo Park", "0007a3d64c01e23d5075203c5977c14e4f7e01a3fc570686fcc50b5e1dd42685"),
         (.state, "CA", "6959097001d10501ac7d54c0bdb8db61420f658f2922cc26e46d536119a31126"),
+        (.state, " c.a. ", "6959097001d10501ac7d54c0bdb8db61420f658f2922cc26e46d536119a31126"),
         (.zipCode, "94035-1234", "1794327a4d443904421f5ca1f3d72d0a62ba2f0770d80755ec2220fc0efb052e"),
         (.country, "US", "79adb2a2fce5c6ba215fe5f27f532d4e7edbac4b6a5e09e1ef3a08084a904621"),
         (.dateOfBirth, "19970216", "01acdbf6ec7b4f478a225f1a246e5d6767eeab1a7ffa17f025265b5b94f40f0c"),
@@ -69,6 +70,14 @@ struct NormalizationTests {
         #expect(keys.status == .partial)
         try keys.add(.phone, ["+1 650 555 1212"], field: "ph")
         #expect(keys.status == .matched)
+    }
+
+    @Test(arguments: ["California", "C", "N.S.W.", "1A"])
+    func aStateMustBeATwoLetterCode(raw: String) {
+        var keys = MatchKeys()
+        let problem = #expect(throws: MatchKeys.Problem.self) { try keys.add(.state, [raw], field: "user_data.states") }
+        #expect(problem?.field == "user_data.states[0]")
+        #expect(problem?.reason == #"is not a 2-letter state code (the ANSI abbreviation, e.g. "ca")"#)
     }
 
     @Test func emptyValuesAreDropped() throws {

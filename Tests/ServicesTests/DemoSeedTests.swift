@@ -15,7 +15,7 @@ struct DemoSeedTests {
         let data = DemoDataset(days: 3, now: Date())
         try await AttrdHarness.withServer { attrd in
             try await attrd.withIngest(tenant) { ingest in
-                for _ in 0..<2 {
+                for run in 0..<2 {
                     let touches = try await IngestRunner.run(
                         TouchpointsKind.self, DemoSeedCommand.indexed(data.touchpoints), batchSize: 200, client: ingest)
                     let orders = try await IngestRunner.run(
@@ -26,6 +26,13 @@ struct DemoSeedTests {
                     #expect(touches.accepted + touches.duplicates == data.touchpoints.count)
                     #expect(orders.accepted + orders.duplicates == data.orders.count)
                     #expect(events.accepted + events.duplicates == data.events.count)
+                    if run == 1 {
+                        // The second run is all duplicates: nothing new stored, nothing re-attributed.
+                        #expect(touches.accepted == 0 && orders.accepted == 0 && events.accepted == 0)
+                        #expect(touches.duplicates == data.touchpoints.count && touches.ordersReattributed == 0)
+                        #expect(orders.duplicates == data.orders.count)
+                        #expect(events.duplicates == data.events.count)
+                    }
                 }
             }
         }

@@ -150,7 +150,9 @@ public nonisolated enum Attribution_V1_MatchStatus: SwiftProtobuf.Enum, Swift.Ca
   /// No key at all.
   case unmatched // = 2
 
-  /// Browser keys only (fbp, fbc, client IP with user agent, click ids, GA client id).
+  /// No strong key, but at least one other: a weaker hashed parameter (name,
+  /// date of birth, gender, city, state, postal code, country) or a browser
+  /// key (fbp, fbc, client IP address, user agent, click ids, GA client id).
   case partial // = 3
   case UNRECOGNIZED(Int)
 
@@ -616,8 +618,9 @@ public nonisolated struct Attribution_V1_RecordError: Sendable {
   /// call, its position across all messages of the call.
   public var index: Int32 = 0
 
-  /// The field at fault, as a path, e.g. "user_data.em[0]"; empty when the
-  /// record as a whole is at fault.
+  /// The field at fault, as a path of the request's field names, e.g.
+  /// "user_data.emails[0]" or "revenue.currency_code"; empty when the record
+  /// as a whole is at fault.
   public var field: String = String()
 
   /// What is wrong, in words.
@@ -690,6 +693,12 @@ public nonisolated struct Attribution_V1_MetricDelta: Sendable {
 
   /// Relative conversions change in percent; 0 when the previous value was zero.
   public var conversionsChangePercent: Double = 0
+
+  /// Spend now minus spend then, in minor units.
+  public var spendChangeMinor: Int64 = 0
+
+  /// Relative spend change in percent; 0 when the previous spend was zero.
+  public var spendChangePercent: Double = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1076,7 +1085,7 @@ nonisolated extension Attribution_V1_MetricValues: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Attribution_V1_MetricDelta: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".MetricDelta"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}revenue_change_minor\0\u{3}revenue_change_percent\0\u{3}conversions_change\0\u{3}conversions_change_percent\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}revenue_change_minor\0\u{3}revenue_change_percent\0\u{3}conversions_change\0\u{3}conversions_change_percent\0\u{3}spend_change_minor\0\u{3}spend_change_percent\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1088,6 +1097,8 @@ nonisolated extension Attribution_V1_MetricDelta: SwiftProtobuf.Message, SwiftPr
       case 2: try { try decoder.decodeSingularDoubleField(value: &self.revenueChangePercent) }()
       case 3: try { try decoder.decodeSingularDoubleField(value: &self.conversionsChange) }()
       case 4: try { try decoder.decodeSingularDoubleField(value: &self.conversionsChangePercent) }()
+      case 5: try { try decoder.decodeSingularInt64Field(value: &self.spendChangeMinor) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self.spendChangePercent) }()
       default: break
       }
     }
@@ -1106,6 +1117,12 @@ nonisolated extension Attribution_V1_MetricDelta: SwiftProtobuf.Message, SwiftPr
     if self.conversionsChangePercent.bitPattern != 0 {
       try visitor.visitSingularDoubleField(value: self.conversionsChangePercent, fieldNumber: 4)
     }
+    if self.spendChangeMinor != 0 {
+      try visitor.visitSingularInt64Field(value: self.spendChangeMinor, fieldNumber: 5)
+    }
+    if self.spendChangePercent.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.spendChangePercent, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1114,6 +1131,8 @@ nonisolated extension Attribution_V1_MetricDelta: SwiftProtobuf.Message, SwiftPr
     if lhs.revenueChangePercent != rhs.revenueChangePercent {return false}
     if lhs.conversionsChange != rhs.conversionsChange {return false}
     if lhs.conversionsChangePercent != rhs.conversionsChangePercent {return false}
+    if lhs.spendChangeMinor != rhs.spendChangeMinor {return false}
+    if lhs.spendChangePercent != rhs.spendChangePercent {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -132,7 +132,9 @@ public nonisolated struct Attribution_V1_UserData: @unchecked Sendable {
     set {_uniqueStorage()._cities = newValue}
   }
 
-  /// State or province (st): lowercased two-letter code, punctuation and spaces removed.
+  /// State (st): the 2-letter ANSI abbreviation code, e.g. "CA" → "ca":
+  /// lowercased, punctuation and spaces removed; any other value (e.g.
+  /// "California") is rejected with this field's path.
   public var states: [String] {
     get {_storage._states}
     set {_uniqueStorage()._states = newValue}
