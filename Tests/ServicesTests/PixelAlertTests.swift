@@ -116,18 +116,18 @@ struct PixelAlertTests {
             // Without a mail server configured the alert stays pending.
             let outbox = PixelAlertOutbox(database: data.database)
             let unconfigured = PixelAlertSender(email: nil, slack: nil, logger: AttrdHarness.quiet)
-            let none = try await outbox.deliver(tenantID: tenant.id) { await unconfigured.send($0) }
-            #expect(none == (0, 0))
+            let none = try await outbox.deliver(tenantID: tenant.id, sender: unconfigured)
+            #expect(none.isEmpty)
             // With one, it is sent once and marked sent.
             let executor = CurlExecutor(threads: 1)
             try await AlertMailServer.with { mail in
                 let sender = PixelAlertSender(
                     email: .init(client: mail.client(executor: executor), from: EmailAddress("attrd@example.com")),
                     slack: nil, logger: AttrdHarness.quiet)
-                let delivered = try await outbox.deliver(tenantID: tenant.id) { await sender.send($0) }
-                #expect(delivered == (1, 0))
-                let again = try await outbox.deliver(tenantID: tenant.id) { await sender.send($0) }
-                #expect(again == (0, 0))
+                let delivered = try await outbox.deliver(tenantID: tenant.id, sender: sender)
+                #expect(delivered == .init(sent: 1))
+                let again = try await outbox.deliver(tenantID: tenant.id, sender: sender)
+                #expect(again.isEmpty)
                 let messages = try mail.messages()
                 #expect(messages.count == 1)
                 #expect(messages.first?["rcpt_tos"] as? [String] == ["ops@example.com"])
