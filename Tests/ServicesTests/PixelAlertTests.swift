@@ -113,8 +113,9 @@ struct PixelAlertTests {
             #expect(rows.first("platform") == "meta" && rows.first("a") == "50.00" && rows.first("t") == "80")
             #expect(rows.first("channel") == "email" && rows.first("delivery_status") == "pending")
 
-            // Without a mail server configured the alert stays pending.
-            let outbox = PixelAlertOutbox(database: data.database)
+            // Without a mail server configured the alert stays pending. (Sent at
+            // the evaluation's time: the alert is not due before it.)
+            let outbox = PixelAlertOutbox(database: data.database, clock: { now.addingTimeInterval(301) })
             let unconfigured = PixelAlertSender(email: nil, slack: nil, logger: AttrdHarness.quiet)
             let none = try await outbox.deliver(tenantID: tenant.id, sender: unconfigured)
             #expect(none.isEmpty)
