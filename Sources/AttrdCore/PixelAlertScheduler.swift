@@ -4,8 +4,11 @@ import Logging
 import Services
 import Storage
 
-/// Runs the pixel alert evaluation of every tenant periodically (the job
-/// queue in `PixelAlertEvaluator` makes it safe with several replicas).
+/// Runs the pixel alert evaluation and delivery of every tenant
+/// periodically (the job queue in `PixelAlertEvaluator` and the claims of
+/// `PixelAlertOutbox` make it safe with several replicas). A tenant whose
+/// evaluation or delivery fails is logged and skipped: the round goes on
+/// with the next tenant, and the next round tries it again.
 struct PixelAlertScheduler: Sendable {
     let evaluator: PixelAlertEvaluator
     let outbox: PixelAlertOutbox
@@ -22,24 +25,51 @@ struct PixelAlertScheduler: Sendable {
         }
     }
 
+    /// One round over every tenant.
     func visitTenants() async {
+        let tenants: [UUID]
         do {
-            for tenant in try await evaluator.database.tenantIDs() {
-                if Task.isCancelled { return }
-                if case .evaluated(let fired) = try await evaluator.evaluate(tenantID: tenant), !fired.isEmpty {
-                    logger.notice(
-                        "pixel accuracy alert recorded",
-                        metadata: ["attrd_tenant": "\(tenant)", "attrd_platforms": "\(fired.joined(separator: ","))"])
-                }
-                let (sent, failed) = try await outbox.deliver(tenantID: tenant) { await sender.send($0) }
-                if sent + failed > 0 {
-                    logger.notice(
-                        "pixel alerts delivered",
-                        metadata: ["attrd_tenant": "\(tenant)", "attrd_sent": "\(sent)", "attrd_failed": "\(failed)"])
-                }
-            }
+            tenants = try await evaluator.database.tenantIDs()
         } catch {
-            logger.warning("pixel alert evaluation failed; next round retries", metadata: Logger.Metadata([.error: "\(error)"]))
+            logger.warning("pixel alerts: listing the tenants failed; next round retries", metadata: Logger.Metadata([.error: "\(error)"]))
+            return
+        }
+        await visit(tenants)
+    }
+
+    /// Evaluates and delivers each tenant's alerts in turn; returns the
+    /// tenants whose turn failed.
+    @discardableResult
+    func visit(_ tenants: [UUID]) async -> [UUID] {
+        var failed: [UUID] = []
+        for tenant in tenants {
+            if Task.isCancelled { break }
+            do {
+                try await visit(tenant)
+            } catch {
+                failed.append(tenant)
+                logger.warning(
+                    "pixel alerts of a tenant failed; next round retries",
+                    metadata: ["attrd_tenant": "\(tenant)", AttrdLogKey.error.rawValue: "\(error)"])
+            }
+        }
+        return failed
+    }
+
+    private func visit(_ tenant: UUID) async throws {
+        if case .evaluated(let fired) = try await evaluator.evaluate(tenantID: tenant), !fired.isEmpty {
+            logger.notice(
+                "pixel accuracy alert recorded",
+                metadata: ["attrd_tenant": "\(tenant)", "attrd_platforms": "\(fired.joined(separator: ","))"])
+        }
+        let report = try await outbox.deliver(tenantID: tenant, sender: sender)
+        if !report.isEmpty {
+            logger.notice(
+                "pixel alerts delivered",
+                metadata: [
+                    "attrd_tenant": "\(tenant)", "attrd_sent": "\(report.sent)", "attrd_retrying": "\(report.retrying)",
+                    "attrd_failed": "\(report.failed)", "attrd_lost": "\(report.lost)",
+                ])
         }
     }
 }

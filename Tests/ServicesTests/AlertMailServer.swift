@@ -2,12 +2,15 @@ import Foundation
 import Integrations
 import TestSupport
 
-/// IntegrationsTests' aiosmtpd fixture (smtp_fake.py: implicit TLS, AUTH),
-/// writing each message it accepts as JSON into `outbox`.
+/// Fixtures/alert_smtp.py: aiosmtpd with implicit TLS and AUTH, writing
+/// each message it accepts as JSON into `outbox`, and refusing recipients
+/// named `unknown…` (550), `busy…` (451, always) and `greylist…` (451, the
+/// first time).
 struct AlertMailServer {
     static let user = "alerts"
     static let password = "mail-\(UUID().uuidString.prefix(8))"
 
+    let process: FixtureProcess
     let port: Int
     let certificate: String
     let outbox: TemporaryDirectory
@@ -18,18 +21,18 @@ struct AlertMailServer {
         let outbox = try TemporaryDirectory()
         defer { outbox.remove() }
         let (certificate, key) = try SelfSignedCertificate.make(in: directory)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("IntegrationsTests/Fixtures/smtp_fake.py").path
-        let (process, fields) = try await FixtureProcess.python(
-            script, [certificate, key, outbox.url.path, "smtps", user, password])
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/alert_smtp.py").path
+        let (process, fields) = try await FixtureProcess.python(script, [certificate, key, outbox.url.path, user, password])
         defer { process.stop() }
-        return try await body(AlertMailServer(port: try FixtureProcess.port(fields), certificate: certificate, outbox: outbox))
+        return try await body(
+            AlertMailServer(process: process, port: try FixtureProcess.port(fields), certificate: certificate, outbox: outbox))
     }
 
-    func client(executor: CurlExecutor) -> SMTPClient {
+    func client(executor: CurlExecutor, password: String = Self.password) -> SMTPClient {
         SMTPClient(
             configuration: .init(
-                url: "smtps://127.0.0.1:\(port)", username: Self.user, password: Self.password,
+                url: "smtps://127.0.0.1:\(port)", username: Self.user, password: password,
                 transport: .init(connectTimeout: .seconds(5), totalTimeout: .seconds(20), caBundlePath: certificate)),
             executor: executor)
     }
@@ -39,5 +42,15 @@ struct AlertMailServer {
         try FileManager.default.contentsOfDirectory(atPath: outbox.url.path).filter { $0.hasSuffix(".json") }.sorted().map {
             try JSONSerialization.jsonObject(with: Data(contentsOf: outbox.url.appendingPathComponent($0))) as? [String: Any] ?? [:]
         }
+    }
+
+    /// Waits until the server has printed `count` refusals, and returns them ("451 busy@example.com").
+    func refusals(count: Int) async throws -> [String] {
+        while true {
+            let indexes = process.output.indices.filter { process.output[$0].hasPrefix("REFUSED ") }
+            if indexes.count >= count { break }
+            _ = try await process.waitForLine(prefix: "REFUSED ", after: (indexes.last ?? -1) + 1)
+        }
+        return process.output.filter { $0.hasPrefix("REFUSED ") }.map { String($0.dropFirst("REFUSED ".count)) }
     }
 }

@@ -113,21 +113,22 @@ struct PixelAlertTests {
             #expect(rows.first("platform") == "meta" && rows.first("a") == "50.00" && rows.first("t") == "80")
             #expect(rows.first("channel") == "email" && rows.first("delivery_status") == "pending")
 
-            // Without a mail server configured the alert stays pending.
-            let outbox = PixelAlertOutbox(database: data.database)
+            // Without a mail server configured the alert stays pending. (Sent at
+            // the evaluation's time: the alert is not due before it.)
+            let outbox = PixelAlertOutbox(database: data.database, clock: { now.addingTimeInterval(301) })
             let unconfigured = PixelAlertSender(email: nil, slack: nil, logger: AttrdHarness.quiet)
-            let none = try await outbox.deliver(tenantID: tenant.id) { await unconfigured.send($0) }
-            #expect(none == (0, 0))
+            let none = try await outbox.deliver(tenantID: tenant.id, sender: unconfigured)
+            #expect(none.isEmpty)
             // With one, it is sent once and marked sent.
             let executor = CurlExecutor(threads: 1)
             try await AlertMailServer.with { mail in
                 let sender = PixelAlertSender(
                     email: .init(client: mail.client(executor: executor), from: EmailAddress("attrd@example.com")),
                     slack: nil, logger: AttrdHarness.quiet)
-                let delivered = try await outbox.deliver(tenantID: tenant.id) { await sender.send($0) }
-                #expect(delivered == (1, 0))
-                let again = try await outbox.deliver(tenantID: tenant.id) { await sender.send($0) }
-                #expect(again == (0, 0))
+                let delivered = try await outbox.deliver(tenantID: tenant.id, sender: sender)
+                #expect(delivered == .init(sent: 1))
+                let again = try await outbox.deliver(tenantID: tenant.id, sender: sender)
+                #expect(again.isEmpty)
                 let messages = try mail.messages()
                 #expect(messages.count == 1)
                 #expect(messages.first?["rcpt_tos"] as? [String] == ["ops@example.com"])

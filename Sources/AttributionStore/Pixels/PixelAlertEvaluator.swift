@@ -6,7 +6,8 @@ public import Storage
 /// with `FOR UPDATE SKIP LOCKED`, so that with several attrd replicas each
 /// evaluation runs on exactly one of them; after it, the job is due again
 /// `interval` later. An alert that fires is recorded in `pixel_alert_events`
-/// (delivery `pending`), at most once per platform and hour.
+/// (delivery `pending`, due at once: `PixelAlertOutbox` sends it), at most
+/// once per platform and hour.
 public struct PixelAlertEvaluator: Sendable {
     public static let jobKind = "pixel_alerts"
 
@@ -66,8 +67,9 @@ public struct PixelAlertEvaluator: Sendable {
             guard activity.orders > 0, accuracy < Double(threshold) else { continue }
             let inserted = try await tx.query(
                 """
-                INSERT INTO pixel_alert_events (tenant_id, platform, accuracy_percent, threshold_percent, window_end, channel, targets)
-                VALUES (app_current_tenant(), $1, round($2::numeric, 2), $3, date_trunc('hour', $4::timestamptz), $5, $6)
+                INSERT INTO pixel_alert_events
+                    (tenant_id, platform, accuracy_percent, threshold_percent, window_end, channel, targets, next_attempt_at)
+                VALUES (app_current_tenant(), $1, round($2::numeric, 2), $3, date_trunc('hour', $4::timestamptz), $5, $6, $4)
                 ON CONFLICT (tenant_id, platform, window_end) DO NOTHING
                 """, [activity.platform, Decimal(accuracy), threshold, now, channel, targets])
             if inserted.affectedRows > 0 { fired.append(activity.platform) }

@@ -3,8 +3,10 @@ public import Integrations
 public import Logging
 import Foundation
 
-/// Sends recorded pixel alerts by email (SMTP) or Slack (chat.postMessage).
-/// A channel whose client is not configured leaves the alert pending.
+/// Sends recorded pixel alerts by email (SMTP, one message to all
+/// recipients) or Slack (chat.postMessage, one post per channel, each
+/// recorded as delivered before the next). `channels` are those configured
+/// here; `PixelAlertOutbox` claims only alerts of those.
 public struct PixelAlertSender: Sendable {
     public struct Email: Sendable {
         public var client: SMTPClient
@@ -25,44 +27,65 @@ public struct PixelAlertSender: Sendable {
         self.logger = logger
     }
 
-    /// nil when the alert's channel is not configured here (it stays pending).
-    public func send(_ alert: PixelAlertEvent) async -> Result<Void, any Error>? {
-        let text = Self.text(alert)
+    /// `email` with a mail server, `slack` with a bot token.
+    public var channels: Set<String> {
+        var channels: Set<String> = []
+        if email != nil { channels.insert("email") }
+        if slack?.configuration.botToken != nil { channels.insert("slack") }
+        return channels
+    }
+
+    /// Sends `alert` to its remaining targets; a failure is classified
+    /// (transient or permanent) and its redacted text returned, never thrown.
+    public func send(_ alert: PixelAlertEvent, delivered: PixelAlertOutbox.Progress) async throws -> PixelAlertSendOutcome {
+        let outcome: PixelAlertSendOutcome
         switch alert.channel {
-        case "email":
-            guard let email else { return nil }
-            let message = EmailMessage(
-                from: email.from, to: alert.targets.map { EmailAddress($0) },
-                subject: "Pixel accuracy alert: \(Self.name(alert.platform)) at \(Self.percent(alert))%", text: text)
-            do { try await email.client.send(message, logger: logger) } catch { return .failure(error) }
-            return .success(())
-        case "slack":
-            guard let slack, slack.configuration.botToken != nil else { return nil }
-            do {
-                for channel in alert.targets { try await slack.postMessage(channel: channel, text: text, logger: logger) }
-            } catch {
-                return .failure(error)
-            }
-            return .success(())
-        default:
-            return nil
+        case "email": outcome = await sendEmail(alert)
+        case "slack": outcome = try await postToSlack(alert, delivered: delivered)
+        default: outcome = .permanent("unknown alert channel \(alert.channel)")
         }
+        switch outcome {
+        case .sent:
+            logger.info("pixel alert sent", metadata: Self.metadata(alert))
+        case .transient(let error), .permanent(let error):
+            var metadata = Self.metadata(alert)
+            metadata["pixel_alert_error"] = "\(error)"
+            metadata["pixel_alert_permanent"] = "\(outcome == .permanent(error))"
+            logger.warning("pixel alert not sent", metadata: metadata)
+        }
+        return outcome
     }
 
-    static func text(_ alert: PixelAlertEvent) -> String {
-        let window = ISO8601DateFormatter().string(from: alert.windowEnd)
-        return """
-            \(name(alert.platform)) pixel accuracy over the 24 hours to \(window) is \(percent(alert))%, \
-            below the alert threshold of \(alert.thresholdPercent)%. See `attrctl pixels stats` and `attrctl pixels failures`.
-            """
+    private func sendEmail(_ alert: PixelAlertEvent) async -> PixelAlertSendOutcome {
+        guard let email else { return .transient("email is not configured on this attrd") }
+        let recipients = alert.remainingTargets
+        guard !recipients.isEmpty else { return .sent }
+        let message = EmailMessage(
+            from: email.from, to: recipients.map { EmailAddress($0) },
+            subject: "Pixel accuracy alert: \(Self.name(alert.platform)) at \(Self.percent(alert))%", text: Self.text(alert))
+        do {
+            try await email.client.send(message, logger: logger)
+        } catch {
+            return Self.emailOutcome(error, secrets: [email.client.configuration.password].compactMap { $0 })
+        }
+        return .sent
     }
 
-    /// One decimal, e.g. 50.0.
-    static func percent(_ alert: PixelAlertEvent) -> String {
-        String(format: "%.1f", NSDecimalNumber(decimal: alert.accuracyPercent).doubleValue)
+    private func postToSlack(_ alert: PixelAlertEvent, delivered: PixelAlertOutbox.Progress) async throws -> PixelAlertSendOutcome {
+        guard let slack, let token = slack.configuration.botToken else { return .transient("Slack is not configured on this attrd") }
+        let text = Self.text(alert)
+        for channel in alert.remainingTargets {
+            do {
+                try await slack.postMessage(channel: channel, text: text, logger: logger)
+            } catch {
+                return Self.slackOutcome(error, channel: channel, secrets: [token])
+            }
+            try await delivered(channel)
+        }
+        return .sent
     }
 
-    static func name(_ platform: String) -> String {
-        ["ga4": "GA4", "meta": "Meta", "tiktok": "TikTok"][platform] ?? platform
+    static func metadata(_ alert: PixelAlertEvent) -> Logger.Metadata {
+        ["pixel_alert": "\(alert.id)", "pixel_alert_channel": "\(alert.channel)", "pixel_alert_attempt": "\(alert.attempt)"]
     }
 }
