@@ -319,7 +319,8 @@ let package = Package(
         .testTarget(
             name: "AttrdCoreTests",
             dependencies: [
-                "AttrdCore", "Identity", "LayeredConfig", "Protos", "RPCClient", "Secrets", "Storage", "TestSupport", "TLS", "Wire",
+                "AttrdCore", "Identity", "Integrations", "LayeredConfig", "Protos", "RPCClient", "Secrets", "Storage", "TestSupport",
+                "TLS", "Wire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -20,6 +20,13 @@ extension AttrdConfiguration {
         public var slackAPIURL = "https://slack.com/api"
         /// The Slack bot token, from ATTRD_SLACK_BOT_TOKEN only; nil: Slack alerts stay pending.
         public var slackBotToken: String?
+        /// OAuth 2.0 base URLs of the ad platforms (authorization page and
+        /// token endpoint; Pinterest has one host for each), for
+        /// `snapchatOAuth`, `pinterestOAuth` and `linkedInOAuth`.
+        public var snapchatOAuthURL = "https://accounts.snapchat.com"
+        public var pinterestOAuthURL = "https://www.pinterest.com"
+        public var pinterestAPIURL = "https://api.pinterest.com"
+        public var linkedInOAuthURL = "https://www.linkedin.com"
 
         public init() {}
 
@@ -43,6 +50,10 @@ extension AttrdConfiguration {
                 return text
             }
             slackAPIURL = try layers.value(keys.slackAPIURL, default: defaults.slackAPIURL, Self.baseURL)
+            snapchatOAuthURL = try layers.value(keys.snapchatOAuthURL, default: defaults.snapchatOAuthURL, Self.baseURL)
+            pinterestOAuthURL = try layers.value(keys.pinterestOAuthURL, default: defaults.pinterestOAuthURL, Self.baseURL)
+            pinterestAPIURL = try layers.value(keys.pinterestAPIURL, default: defaults.pinterestAPIURL, Self.baseURL)
+            linkedInOAuthURL = try layers.value(keys.linkedInOAuthURL, default: defaults.linkedInOAuthURL, Self.baseURL)
             let environment = layers.environment
             smtpUsername = environment["ATTRD_SMTP_USERNAME"].flatMap { $0.isEmpty ? nil : $0 }
             smtpPassword = environment["ATTRD_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
@@ -67,4 +78,8 @@ extension AttrdConfiguration.Keys {
     public static let smtpURL = ConfigKey(flag: "smtp-url", environment: "ATTRD_SMTP_URL")
     public static let smtpFrom = ConfigKey(flag: "smtp-from", environment: "ATTRD_SMTP_FROM")
     public static let slackAPIURL = ConfigKey(flag: "slack-api-url", environment: "ATTRD_SLACK_API_URL")
+    public static let snapchatOAuthURL = ConfigKey(flag: "snapchat-oauth-url", environment: "ATTRD_SNAPCHAT_OAUTH_URL")
+    public static let pinterestOAuthURL = ConfigKey(flag: "pinterest-oauth-url", environment: "ATTRD_PINTEREST_OAUTH_URL")
+    public static let pinterestAPIURL = ConfigKey(flag: "pinterest-api-url", environment: "ATTRD_PINTEREST_API_URL")
+    public static let linkedInOAuthURL = ConfigKey(flag: "linkedin-oauth-url", environment: "ATTRD_LINKEDIN_OAUTH_URL")
 }

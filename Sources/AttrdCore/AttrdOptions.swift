@@ -49,7 +49,7 @@ public struct AttrdOptions: ParsableArguments {
     /// --ingest-max-batch, --time-decay-half-life-days, --pixel-stream-buffer.
     @OptionGroup public var attribution: AttrdAttributionOptions
 
-    /// --meta-capi-url, --tiktok-events-url, --ga4-mp-url, --outbound-ca-file.
+    /// Outbound base URLs (platforms, Slack, OAuth), --outbound-ca-file, --smtp-url and --smtp-from.
     @OptionGroup public var outbound: AttrdOutboundOptions
 
     public init() {}

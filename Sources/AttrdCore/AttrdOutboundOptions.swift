@@ -24,6 +24,18 @@ public struct AttrdOutboundOptions: ParsableArguments {
     @Option(help: "Slack Web API base URL (env: ATTRD_SLACK_API_URL; default https://slack.com/api; token from ATTRD_SLACK_BOT_TOKEN).")
     public var slackAPIURL: String?
 
+    @Option(name: .customLong("snapchat-oauth-url"), help: "Snapchat OAuth base URL, authorization and token (env: ATTRD_SNAPCHAT_OAUTH_URL; default https://accounts.snapchat.com).")
+    public var snapchatOAuthURL: String?
+
+    @Option(name: .customLong("pinterest-oauth-url"), help: "Pinterest OAuth authorization base URL (env: ATTRD_PINTEREST_OAUTH_URL; default https://www.pinterest.com).")
+    public var pinterestOAuthURL: String?
+
+    @Option(name: .customLong("pinterest-api-url"), help: "Pinterest API base URL, token endpoint included (env: ATTRD_PINTEREST_API_URL; default https://api.pinterest.com).")
+    public var pinterestAPIURL: String?
+
+    @Option(name: .customLong("linkedin-oauth-url"), help: "LinkedIn OAuth base URL, authorization and token (env: ATTRD_LINKEDIN_OAUTH_URL; default https://www.linkedin.com).")
+    public var linkedinOAuthURL: String?
+
     public init() {}
 
     var flags: [String: String] {
@@ -31,7 +43,9 @@ public struct AttrdOutboundOptions: ParsableArguments {
         let pairs: [(ConfigKey, String?)] = [
             (keys.metaBaseURL, metaCapiURL), (keys.tiktokBaseURL, tiktokEventsURL), (keys.ga4BaseURL, ga4MpURL),
             (keys.outboundCAFile, outboundCAFile), (keys.smtpURL, smtpURL), (keys.smtpFrom, smtpFrom),
-            (keys.slackAPIURL, slackAPIURL),
+            (keys.slackAPIURL, slackAPIURL), (keys.snapchatOAuthURL, snapchatOAuthURL),
+            (keys.pinterestOAuthURL, pinterestOAuthURL), (keys.pinterestAPIURL, pinterestAPIURL),
+            (keys.linkedInOAuthURL, linkedinOAuthURL),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import AttrdCore
 import Foundation
 import Identity
+import Integrations
 import LayeredConfig
 import Logging
 import Storage
@@ -43,6 +44,30 @@ struct AttrdOptionsTests {
         #expect(try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).attribution.pixelStreamBuffer == 1000)
     }
 
+    @Test func oauthBaseURLsDefaultToThePlatformsAndComeFromFlagsAndEnvironment() throws {
+        let defaults = try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).outbound
+        for (configured, platform) in [
+            (defaults.snapchatOAuth, OAuthProvider.snapchat()), (defaults.pinterestOAuth, OAuthProvider.pinterest()),
+            (defaults.linkedInOAuth, OAuthProvider.linkedIn()),
+        ] {
+            #expect(configured.authorizationEndpoint == platform.authorizationEndpoint)
+            #expect(configured.tokenEndpoint == platform.tokenEndpoint)
+        }
+
+        var environment = minimalEnvironment
+        environment["ATTRD_SNAPCHAT_OAUTH_URL"] = "https://127.0.0.1:8443/snap"
+        environment["ATTRD_PINTEREST_API_URL"] = "https://127.0.0.1:8443/pin-api"
+        let outbound = try AttrdOptions.parse([
+            "--pinterest-oauth-url", "https://127.0.0.1:8443/pin-web", "--linkedin-oauth-url", "http://127.0.0.1:8080",
+        ]).resolve(environment: environment).outbound
+        #expect(outbound.snapchatOAuth.authorizationEndpoint == "https://127.0.0.1:8443/snap/login/oauth2/authorize")
+        #expect(outbound.snapchatOAuth.tokenEndpoint == "https://127.0.0.1:8443/snap/login/oauth2/access_token")
+        #expect(outbound.pinterestOAuth.authorizationEndpoint == "https://127.0.0.1:8443/pin-web/oauth/")
+        #expect(outbound.pinterestOAuth.tokenEndpoint == "https://127.0.0.1:8443/pin-api/v5/oauth/token")
+        #expect(outbound.linkedInOAuth.authorizationEndpoint == "http://127.0.0.1:8080/oauth/v2/authorization")
+        #expect(outbound.linkedInOAuth.tokenEndpoint == "http://127.0.0.1:8080/oauth/v2/accessToken")
+    }
+
     @Test func flagsWinOverEnvironmentWhichWinsOverTheFile() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -75,6 +100,10 @@ struct AttrdOptionsTests {
         (["--pixel-alert-interval=-1"], [:], "--pixel-alert-interval"),
         (["--meta-capi-url", "graph.facebook.com"], [:], "--meta-capi-url"),
         ([], ["ATTRD_SMTP_URL": "mail.example.com"], "ATTRD_SMTP_URL"),
+        (["--snapchat-oauth-url", "accounts.snapchat.com"], [:], "--snapchat-oauth-url"),
+        ([], ["ATTRD_PINTEREST_OAUTH_URL": "https://www.pinterest.com/"], "ATTRD_PINTEREST_OAUTH_URL"),
+        (["--pinterest-api-url", "ftp://api.pinterest.com"], [:], "--pinterest-api-url"),
+        ([], ["ATTRD_LINKEDIN_OAUTH_URL": "www.linkedin.com"], "ATTRD_LINKEDIN_OAUTH_URL"),
         ([], ["ATTRD_TIME_DECAY_HALF_LIFE_DAYS": "365"], "ATTRD_TIME_DECAY_HALF_LIFE_DAYS"),
         (["--pixel-stream-buffer", "0"], [:], "--pixel-stream-buffer"),
         ([], ["ATTRD_PIXEL_STREAM_BUFFER": "100001"], "ATTRD_PIXEL_STREAM_BUFFER"),

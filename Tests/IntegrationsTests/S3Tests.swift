@@ -92,7 +92,7 @@ struct S3Tests {
                 #expect(logs.all.contains { $0.message == "s3 multipart upload aborted" })
 
                 // Nothing is left pending (ListMultipartUploads).
-                let list = try s3.signedRequest("GET", bucket: "reports", key: nil, query: [("uploads", "")], date: Date())
+                let list = try await s3.signedRequest("GET", bucket: "reports", key: nil, query: [("uploads", "")], date: Date())
                 let pending = try await HTTPClient(executor: executor).execute(list, logger: logger).text
                 #expect(pending.contains("ListMultipartUploadsResult"))
                 #expect(!pending.contains("<UploadId>"))
@@ -106,7 +106,7 @@ struct S3Tests {
             let http = HTTPClient(executor: executor)
             let date = Date(timeIntervalSince1970: 1_440_938_160)
             let aws = S3Client(configuration: .aws(region: "eu-west-1", credentials: credentials), http: http)
-            let virtual = try aws.signedRequest("PUT", bucket: "reports", key: "daily/a b.csv", date: date)
+            let virtual = try await aws.signedRequest("PUT", bucket: "reports", key: "daily/a b.csv", date: date)
             #expect(virtual.url == "https://reports.s3.eu-west-1.amazonaws.com/daily/a%20b.csv")
             #expect(virtual.headers.first { $0.name == "Host" }?.value == "reports.s3.eu-west-1.amazonaws.com")
             #expect(virtual.headers.contains { $0.name == "Authorization"
@@ -115,12 +115,31 @@ struct S3Tests {
 
             let minio = S3Client(configuration: .init(endpoint: "http://127.0.0.1:9000/minio", region: "us-east-1",
                                                       usesPathStyle: true, credentials: credentials), http: http)
-            let pathStyle = try minio.signedRequest("POST", bucket: "reports", key: "big.bin", query: [("uploads", "")], date: date)
+            let pathStyle = try await minio.signedRequest("POST", bucket: "reports", key: "big.bin", query: [("uploads", "")], date: date)
             #expect(pathStyle.url == "http://127.0.0.1:9000/minio/reports/big.bin?uploads")
             #expect(pathStyle.headers.first { $0.name == "Host" }?.value == "127.0.0.1:9000")
 
             let gcs = S3Client(configuration: .gcsInteroperability(credentials: credentials), http: http)
-            #expect(try gcs.signedRequest("GET", bucket: "b", key: "k", date: date).url == "https://storage.googleapis.com/b/k")
+            #expect(try await gcs.signedRequest("GET", bucket: "b", key: "k", date: date).url == "https://storage.googleapis.com/b/k")
+        }
+    }
+
+    @Test func aFileBodyIsHashedForTheSignature() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await withExecutor { executor in
+            let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
+            let s3 = S3Client(configuration: .aws(region: "eu-west-1", credentials: credentials), http: HTTPClient(executor: executor))
+            let content = Data(Crypto.randomBytes(3 << 20))
+            let path = directory.path("body.bin")
+            try content.write(to: URL(fileURLWithPath: path))
+            let signed = try await s3.signedRequest("PUT", bucket: "reports", key: "k", body: .file(path: path), date: Date())
+            #expect(signed.headers.first { $0.name == "X-Amz-Content-Sha256" }?.value == Crypto.sha256(content).hexString)
+
+            let missing = await #expect(throws: IntegrationError.self) {
+                try await s3.signedRequest("PUT", bucket: "reports", key: "k", body: .file(path: directory.path("none")), date: Date())
+            }
+            #expect(missing?.code == .localIO)
         }
     }
 

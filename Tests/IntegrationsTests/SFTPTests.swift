@@ -51,7 +51,10 @@ struct SFTPTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }
 
-    @Test func uploadsLandCompleteAndReplaceAtomically() async throws {
+    /// Replacing is "remove, then rename" (libcurl's rename does not
+    /// overwrite on OpenSSH): the name never holds a partial file, but is
+    /// briefly absent, so this checks the outcome, not atomicity.
+    @Test func uploadsLandCompleteAndReplaceAnExistingFile() async throws {
         let logs = CapturedLogs()
         let logger = logs.logger(label: "sftp")
         try await SSHServer.with { server in
@@ -109,6 +112,33 @@ struct SFTPTests {
                 #expect(midUpload.contains { $0.hasPrefix(".new.csv.part-") })
                 #expect(Self.files(in: directory) == ["report.csv"])
                 #expect(try Data(contentsOf: URL(fileURLWithPath: existing)) == old)
+            }
+        }
+    }
+
+    /// The rename fails after a complete upload (the final name is a
+    /// non-empty directory, which neither `rm` nor `rename` replaces): the
+    /// uploaded temporary file is kept, and the error says where it is.
+    @Test func aFailedRenameKeepsTheUploadedFile() async throws {
+        let logs = CapturedLogs()
+        let logger = logs.logger(label: "sftp")
+        try await SSHServer.with { server in
+            try await withExecutor { executor in
+                let directory = server.directory.path("out")
+                let target = directory + "/report.csv"
+                try FileManager.default.createDirectory(atPath: target + "/inside", withIntermediateDirectories: true)
+                let payload = Data(Crypto.randomBytes(200_000))
+                let error = await #expect(throws: IntegrationError.self) {
+                    try await Self.client(server, executor: executor).upload(.bytes(payload), to: target, logger: logger)
+                }
+                #expect(error?.code == .remote)
+                let kept = Self.files(in: directory).filter { $0.hasPrefix(".report.csv.part-") }
+                #expect(kept.count == 1)
+                #expect(Self.files(in: target) == ["inside"])
+                guard let name = kept.first else { return }
+                #expect(error?.message.contains("the complete upload is kept at \(directory)/\(name)") == true)
+                #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)) == payload)
+                #expect(logs.all.contains { $0.message == "sftp rename failed" && $0.metadata["kept"] == "\(directory)/\(name)" })
             }
         }
     }

@@ -1,7 +1,9 @@
-/// An outbound proxy. `fromEnvironment` reads the standard variables
-/// (`https_proxy`, `http_proxy`, `all_proxy` and their upper-case forms,
-/// and `no_proxy`); libcurl is then given them explicitly, so what is used
-/// does not depend on libcurl's own environment rules.
+/// An outbound proxy. `fromEnvironment` reads the standard variables by
+/// libcurl's rules: `https_proxy`, `all_proxy` and `no_proxy` in either
+/// case, `http_proxy` in lower case only. `HTTP_PROXY` is ignored, as
+/// libcurl ignores it ("httpoxy": a CGI-style server puts a request's
+/// `Proxy:` header there). libcurl is then given them explicitly, so what
+/// is used does not depend on libcurl's own environment reading.
 public struct ProxySettings: Sendable, Equatable {
     /// The proxy URL for https:// targets (and other TLS protocols).
     public var https: String?
@@ -18,15 +20,16 @@ public struct ProxySettings: Sendable, Equatable {
 
     /// nil when no proxy variable is set.
     public static func fromEnvironment(_ environment: [String: String] = ProcessEnvironment.variables) -> ProxySettings? {
-        func value(_ name: String) -> String? {
-            for key in [name, name.uppercased()] {
+        func value(_ name: String, upperCaseToo: Bool = true) -> String? {
+            for key in upperCaseToo ? [name, name.uppercased()] : [name] {
                 if let value = environment[key], !value.isEmpty { return value }
             }
             return nil
         }
         let all = value("all_proxy")
         let settings = ProxySettings(
-            https: value("https_proxy") ?? all, http: value("http_proxy") ?? all, noProxy: value("no_proxy"))
+            https: value("https_proxy") ?? all, http: value("http_proxy", upperCaseToo: false) ?? all,
+            noProxy: value("no_proxy"))
         return settings.https == nil && settings.http == nil ? nil : settings
     }
 

@@ -9,7 +9,8 @@ public enum UploadSource: Sendable {
     /// Streamed from a reader; `length` when known up front (SFTP and S3 need it for some servers).
     case reader(any UploadReader, length: Int64?)
 
-    /// The size in bytes, when known without reading.
+    /// The size in bytes, when known without reading. For a file this is a
+    /// `stat`: the clients ask on the executor's pool.
     public var length: Int64? {
         switch self {
         case .none: return 0

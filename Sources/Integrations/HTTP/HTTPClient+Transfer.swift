@@ -2,15 +2,22 @@ import CCurl
 import Foundation
 
 extension HTTPClient {
-    /// One attempt: an easy handle configured for the request, run on the pool.
-    func perform(_ request: HTTPRequest) async throws(IntegrationError) -> HTTPResponse {
+    /// One attempt: an easy handle configured for the request and run on the
+    /// pool, where everything that touches a local file happens (opening
+    /// the upload and the download, removing a cut-short download, reading
+    /// an error answer back). `timeout` bounds the whole attempt.
+    func perform(_ request: HTTPRequest, timeout: Duration) async throws(IntegrationError) -> HTTPResponse {
         let easy = try CurlEasy()
         let transfer = try CurlTransfer(easy: easy)
-        try configure(easy, transfer, for: request)
-        let code: CURLcode
-        do { code = try await executor.run(transfer) } catch {
-            throw IntegrationError(.cancelled, "the transfer pool is shut down: \(error)")
+        return try await executor.run(transfer) { () throws(IntegrationError) -> HTTPResponse in
+            try configure(transfer, for: request, timeout: timeout)
+            return try finish(transfer, request, code: transfer.perform())
         }
+    }
+
+    private func finish(_ transfer: CurlTransfer, _ request: HTTPRequest, code: CURLcode) throws(IntegrationError)
+        -> HTTPResponse
+    {
         guard code == CURLE_OK else {
             // A truncated download must not pass for a complete one.
             if case .file(let path) = request.download { try? FileManager.default.removeItem(atPath: path) }
@@ -19,7 +26,7 @@ extension HTTPClient {
             throw failure
         }
         var response = HTTPResponse(
-            status: easy.infoLong(CURLINFO_RESPONSE_CODE), headers: transfer.headers, body: transfer.body)
+            status: transfer.easy.infoLong(CURLINFO_RESPONSE_CODE), headers: transfer.headers, body: transfer.body)
         // An error answer written to the download file: its start serves as the body, for the error excerpt.
         if !response.isSuccess, case .file(let path) = request.download, let file = FileHandle(forReadingAtPath: path) {
             response.body = (try? file.read(upToCount: 4096)) ?? Data()
@@ -28,16 +35,19 @@ extension HTTPClient {
         return response
     }
 
-    private func configure(_ easy: CurlEasy, _ transfer: CurlTransfer, for request: HTTPRequest)
+    private func configure(_ transfer: CurlTransfer, for request: HTTPRequest, timeout: Duration)
         throws(IntegrationError)
     {
+        let easy = transfer.easy
         guard let components = URLComponents(string: request.url), let scheme = components.scheme?.lowercased(),
             scheme == "https" || scheme == "http", components.host?.isEmpty == false
         else { throw IntegrationError(.invalidRequest, "not an http(s) URL: \(request.redactedURL)") }
         try easy.set(CURLOPT_URL, request.url)
         try easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
         try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, scheme == "https" ? "https" : "http,https")
-        try easy.apply(configuration.transport, scheme: scheme)
+        var transport = configuration.transport
+        transport.totalTimeout = timeout
+        try easy.apply(transport, scheme: scheme)
         let redirects = request.maxRedirects ?? configuration.maxRedirects
         try easy.set(CURLOPT_FOLLOWLOCATION, redirects > 0 ? 1 : 0)
         try easy.set(CURLOPT_MAXREDIRS, redirects)

@@ -10,10 +10,14 @@ extension S3Client {
         bucket: String, key: String, file path: String, contentType: String = "application/octet-stream",
         logger: Logger
     ) async throws(IntegrationError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IntegrationError(.localIO, "cannot open \(path) for reading")
+        // Each part is read and hashed on the executor's pool; the first before the upload is created.
+        let partSize = configuration.partSize
+        func part(at offset: UInt64) async throws(IntegrationError) -> FilePart {
+            try await http.executor.offload { () throws(IntegrationError) in
+                try FilePart.read(path, offset: offset, size: partSize)
+            }
         }
-        defer { try? handle.close() }
+        var chunk = try await part(at: 0)
         let created = try await send(
             "POST", bucket: bucket, key: key, query: [("uploads", "")], headers: [("Content-Type", contentType)],
             logger: logger)
@@ -22,19 +26,20 @@ extension S3Client {
         }
         do throws(IntegrationError) {
             var parts: [(Int, String)] = []
+            var offset: UInt64 = 0
             while true {
-                let chunk: Data
-                do { chunk = try handle.read(upToCount: configuration.partSize) ?? Data() } catch {
-                    throw IntegrationError(.localIO, "reading \(path) failed: \(error)")
-                }
-                if chunk.isEmpty, !parts.isEmpty { break }
                 let number = parts.count + 1
                 let response = try await send(
                     "PUT", bucket: bucket, key: key, query: [("partNumber", "\(number)"), ("uploadId", uploadID)],
-                    body: .bytes(chunk), logger: logger)
+                    body: .bytes(chunk.bytes), payloadHash: chunk.sha256, logger: logger)
                 parts.append((number, response.header("ETag") ?? ""))
-                logger.debug("s3 part uploaded", metadata: ["key": "\(key)", "part": "\(number)", "bytes": "\(chunk.count)"])
-                if chunk.count < configuration.partSize { break }
+                logger.debug("s3 part uploaded", metadata: [
+                    "key": "\(key)", "part": "\(number)", "bytes": "\(chunk.bytes.count)",
+                ])
+                if chunk.bytes.count < partSize { break }
+                offset += UInt64(partSize)
+                chunk = try await part(at: offset)
+                if chunk.bytes.isEmpty { break }
             }
             let body = "<CompleteMultipartUpload>"
                 + parts.map { "<Part><PartNumber>\($0.0)</PartNumber><ETag>\($0.1)</ETag></Part>" }.joined()

@@ -28,12 +28,6 @@ extension SFTPClient {
         }
     }
 
-    func run(_ transfer: CurlTransfer) async throws(IntegrationError) -> CURLcode {
-        do { return try await executor.run(transfer) } catch {
-            throw IntegrationError(.cancelled, "the transfer pool is shut down")
-        }
-    }
-
     /// SSH-specific reading of libcurl's codes: a refused host key is `hostKey`.
     func sftpError(_ transfer: CurlTransfer, _ code: CURLcode, _ operation: String) -> IntegrationError {
         var error = transfer.error(for: code, operation: operation)
@@ -52,7 +46,7 @@ extension SFTPClient {
             (try? easy.set(CURLOPT_NOBODY, 1)) != nil,
             (try? easy.set(CURLOPT_QUOTE, list: ["*rm \(Self.quoted(path))"])) != nil
         else { return }
-        let code = try? await run(transfer)
+        let code = try? await executor.run(transfer) { transfer.perform() }
         if code != CURLE_OK { logger.debug("sftp temporary file left behind", metadata: ["path": "\(path)"]) }
     }
 

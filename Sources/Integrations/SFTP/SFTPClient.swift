@@ -3,7 +3,10 @@ import CCurl
 
 /// Uploads files over SFTP with libcurl (libssh2). A file is written under
 /// a temporary name in the target directory and renamed once complete, so
-/// a reader never sees a partial file under the final name.
+/// a reader never sees a partial file under the final name. Replacing an
+/// existing file is not atomic: libcurl's `rename` (plain SSH_FXP_RENAME,
+/// which OpenSSH's server refuses when the target exists) needs the old
+/// file removed first, so for a moment the name holds no file.
 public struct SFTPClient: Sendable {
     public struct Configuration: Sendable {
         public enum Authentication: Sendable {
@@ -58,9 +61,11 @@ public struct SFTPClient: Sendable {
     }
 
     /// Uploads `source` to the absolute `remotePath` (its directory is
-    /// created if missing), replacing an existing file only once the new
-    /// one is complete. On failure the temporary file is removed if the
-    /// server can still be reached.
+    /// created if missing). Once the upload is complete, an existing file
+    /// of that name is removed and the temporary file renamed to it. On a
+    /// failed upload the temporary file is removed if the server can still
+    /// be reached; when only the rename fails, the complete temporary file
+    /// is kept and the error names it.
     public func upload(_ source: UploadSource, to remotePath: String, logger: Logger) async throws(IntegrationError) {
         guard remotePath.hasPrefix("/"), !remotePath.hasSuffix("/"), !remotePath.containsLineBreak else {
             throw IntegrationError(.invalidRequest, "the SFTP path must be absolute and name a file: \(remotePath)")
@@ -73,15 +78,27 @@ public struct SFTPClient: Sendable {
         let transfer = try CurlTransfer(easy: easy)
         try configureConnection(easy, path: temporary)
         try easy.set(CURLOPT_UPLOAD, 1)
-        if let length = source.length { try easy.set(CURLOPT_INFILESIZE_LARGE, offset: length) }
         try easy.set(CURLOPT_FTP_CREATE_MISSING_DIRS, 1)
-        // After the upload: drop the old file (if any; `*` ignores a failure) and rename.
+        // After a complete upload only: drop the old file (if any; `*` ignores a failure) and rename.
         try easy.set(CURLOPT_POSTQUOTE, list: ["*rm \(Self.quoted(remotePath))",
                                                "rename \(Self.quoted(temporary)) \(Self.quoted(remotePath))"])
-        try transfer.upload(from: source)
-        let code = try await run(transfer)
+        let (code, length) = try await executor.run(transfer) { () throws(IntegrationError) -> (CURLcode, Int64?) in
+            // On the pool: the source's size and opening it are file I/O.
+            let length = source.length
+            if let length { try transfer.easy.set(CURLOPT_INFILESIZE_LARGE, offset: length) }
+            try transfer.upload(from: source)
+            return (transfer.perform(), length)
+        }
         guard code == CURLE_OK else {
-            let error = sftpError(transfer, code, "SFTP upload to \(remotePath)")
+            var error = sftpError(transfer, code, "SFTP upload to \(remotePath)")
+            if code == CURLE_QUOTE_ERROR {
+                // libcurl runs the post-quote commands only after a complete upload: keep the data.
+                error.message += "; the complete upload is kept at \(temporary)"
+                logger.error("sftp rename failed", metadata: [
+                    "path": "\(remotePath)", "kept": "\(temporary)", "error": "\(error)",
+                ])
+                throw error
+            }
             logger.warning("sftp upload failed", metadata: ["path": "\(remotePath)", "error": "\(error)"])
             if ![.hostKey, .authentication, .connect, .dns, .cancelled].contains(error.code) {
                 await removeQuietly(temporary, logger: logger)
@@ -89,7 +106,7 @@ public struct SFTPClient: Sendable {
             throw error
         }
         logger.info("sftp upload complete", metadata: [
-            "host": "\(configuration.host)", "path": "\(remotePath)", "bytes": "\(source.length.map { "\($0)" } ?? "?")",
+            "host": "\(configuration.host)", "path": "\(remotePath)", "bytes": "\(length.map { "\($0)" } ?? "?")",
         ])
     }
 }

@@ -43,10 +43,10 @@ public struct SMTPClient: Sendable {
     public func send(_ message: EmailMessage, logger: Logger) async throws(IntegrationError) {
         let easy = try CurlEasy()
         let transfer = try CurlTransfer(easy: easy)
-        try configure(easy, for: message)
-        let code: CURLcode
-        do { code = try await executor.run(transfer) } catch {
-            throw IntegrationError(.cancelled, "the transfer pool is shut down")
+        // Configured on the pool too: curl_mime_filedata opens attachment files.
+        let code = try await executor.run(transfer) { () throws(IntegrationError) -> CURLcode in
+            try configure(transfer.easy, for: message)
+            return transfer.perform()
         }
         guard code == CURLE_OK else {
             var error = transfer.error(for: code, operation: "SMTP send to \(Redaction.url(configuration.url))")

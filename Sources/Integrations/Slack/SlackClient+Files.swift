@@ -7,7 +7,8 @@ extension SlackClient {
         channelID: String, filename: String, content: UploadSource, title: String? = nil,
         initialComment: String? = nil, logger: Logger
     ) async throws(IntegrationError) -> String {
-        guard let length = content.length else {
+        // A file's size is read on the executor's pool, like the file itself.
+        guard let length = try await http.executor.offload({ content.length }) else {
             throw IntegrationError(.invalidRequest, "Slack needs the file's length before the upload")
         }
         let ticket = try await call(
