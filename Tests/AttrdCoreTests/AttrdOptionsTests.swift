@@ -44,6 +44,15 @@ struct AttrdOptionsTests {
         #expect(try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).attribution.pixelStreamBuffer == 1000)
     }
 
+    @Test func handlersRunOnTheEventLoopUnlessTurnedOff() throws {
+        #expect(try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).rpc.handlersOnEventLoop)
+        let flagged = try AttrdOptions.parse(["--handlers-on-event-loop", "false"]).resolve(environment: minimalEnvironment)
+        #expect(!flagged.rpc.handlersOnEventLoop)
+        var environment = minimalEnvironment
+        environment["ATTRD_HANDLERS_ON_EVENT_LOOP"] = "false"
+        #expect(try !AttrdOptions.parse([]).resolve(environment: environment).rpc.handlersOnEventLoop)
+    }
+
     @Test func oauthBaseURLsDefaultToThePlatformsAndComeFromFlagsAndEnvironment() throws {
         let defaults = try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).outbound
         for (configured, platform) in [
@@ -106,6 +115,7 @@ struct AttrdOptionsTests {
         ([], ["ATTRD_LINKEDIN_OAUTH_URL": "www.linkedin.com"], "ATTRD_LINKEDIN_OAUTH_URL"),
         ([], ["ATTRD_TIME_DECAY_HALF_LIFE_DAYS": "365"], "ATTRD_TIME_DECAY_HALF_LIFE_DAYS"),
         (["--pixel-stream-buffer", "0"], [:], "--pixel-stream-buffer"),
+        (["--handlers-on-event-loop", "sometimes"], [:], "--handlers-on-event-loop"),
         ([], ["ATTRD_PIXEL_STREAM_BUFFER": "100001"], "ATTRD_PIXEL_STREAM_BUFFER"),
     ] as [([String], [String: String], String)])
     func badValuesAreNamed(_ arguments: [String], _ overrides: [String: String], _ named: String) throws {
