@@ -27,6 +27,9 @@ public struct PixelRedelivery: Sendable {
         claimLease = configuration.transport.totalTimeout + .seconds(45)
     }
 
+    /// How much longer than its timeout an attempt may wait for a pool thread.
+    static let threadWaitGrace: Duration = .milliseconds(250)
+
     /// The longest one attempt may take.
     var attemptLimit: Duration { http.transport.totalTimeout }
 
@@ -42,8 +45,8 @@ public struct PixelRedelivery: Sendable {
         bounded.transport.totalTimeout = min(http.transport.totalTimeout, time)
         bounded.transport.connectTimeout = min(http.transport.connectTimeout, time)
         let client = HTTPClient(configuration: bounded, executor: executor)
-        // libcurl's timeout starts when a pool thread takes the transfer; the
-        // timer also ends one still waiting for a thread.
+        // libcurl ends the attempt at `time` from when a pool thread takes
+        // it; this timer, a little later, ends one still waiting for a thread.
         let answer = await withTaskGroup(of: Result<HTTPResponse, IntegrationError>?.self) { group in
             group.addTask { () async -> Result<HTTPResponse, IntegrationError>? in
                 do throws(IntegrationError) {
@@ -53,7 +56,7 @@ public struct PixelRedelivery: Sendable {
                 }
             }
             group.addTask {
-                try? await Task.sleep(for: time)
+                try? await Task.sleep(for: time + Self.threadWaitGrace)
                 return nil
             }
             let first = await group.next() ?? nil

@@ -1,6 +1,7 @@
 /// How RetryEvents keeps to its caller's deadline. Attempts end by
 /// `sendBy`: the deadline less a reserve for recording the outcomes and
-/// answering (a quarter of the time the call had, at most 2 s). An event
+/// answering (a quarter of the time the call had, at most 2 s; it also
+/// covers `PixelRedelivery.threadWaitGrace`). An event
 /// with less than `minimumAttempt` left is not attempted. Without a
 /// deadline only the transport's timeout bounds an attempt.
 struct RetryBudget: Sendable {
