@@ -24,6 +24,15 @@ extension RPCServer {
         public var maxCallsPerTenant: Int
         /// How long in-flight calls may run after a graceful shutdown starts.
         public var shutdownGracePeriod: TimeAmount
+        /// Each connection's outbound buffer: past `high` unwritten bytes the
+        /// channel is not writable (response messages wait, the client's
+        /// frames are not read) until it drains below `low`. Bounds what a
+        /// client that grants a large window and does not read can make the
+        /// server hold (docs/ARCHITECTURE.md, "The RPC runtime").
+        public var writeBufferWaterMark: ChannelOptions.Types.WriteBufferWaterMark
+        /// Test hook: called (off the event loop) with the connection's channel
+        /// each time a response writer starts waiting for room on it.
+        var onWriterWaitingForRoom: (@Sendable (any Channel) -> Void)?
 
         public init(host: String, port: Int, trustDomain: TrustDomain) {
             self.host = host
@@ -39,6 +48,7 @@ extension RPCServer {
             self.abuseWindow = .seconds(10)
             self.maxCallsPerTenant = 1000
             self.shutdownGracePeriod = .seconds(30)
+            self.writeBufferWaterMark = .init(low: 64 * 1024, high: 256 * 1024)
         }
     }
 }
