@@ -26,6 +26,8 @@ extension AttrdApplication {
             meta: outboundSettings.metaBaseURL, tiktok: outboundSettings.tiktokBaseURL, ga4: outboundSettings.ga4BaseURL)
         var pixels = PixelsService.Configuration()
         pixels.streamBuffer = settings.pixelStreamBuffer
+        pixels.noEventsHours = settings.pixelNoEventsHours
+        pixels.stitchingDropPoints = settings.pixelStitchingDropPoints
         PixelsService(
             database: storage.database, secrets: storage.secrets, broadcaster: broadcaster,
             redelivery: PixelRedelivery(executor: outbound, configuration: http, endpoints: endpoints), configuration: pixels, logger: logger

@@ -43,7 +43,8 @@ public struct AttrdOptions: ParsableArguments {
     /// --owner-database-url, --database-pool-size, --master-key-file.
     @OptionGroup public var storage: AttrdStorageOptions
 
-    /// --ingest-max-batch, --time-decay-half-life-days, --pixel-stream-buffer.
+    /// --ingest-max-batch, --time-decay-half-life-days, --pixel-stream-buffer,
+    /// --pixel-alert-interval, --pixel-no-events-hours, --pixel-stitching-drop-points.
     @OptionGroup public var attribution: AttrdAttributionOptions
 
     /// --meta-capi-url, --tiktok-events-url, --ga4-mp-url, --outbound-ca-file.

@@ -108,7 +108,7 @@ struct PixelsRenderTests {
         day.eventCount = 17
         response.trend = [day]
         let text = try PixelsEmqCommand.render(response, format: .table)
-        #expect(text.hasPrefix("Estimated EMQ: 6.4/10 over 120 Meta events of the last 7 days"))
+        #expect(text.hasPrefix("Estimated EMQ: 6.4/10 over 120 Meta events of today and the 6 days before (UTC)"))
         #expect(text.contains("PARAMETER   WEIGHT   COVERAGE   SCORE\nem          30       80.0%      8.0"))
         #expect(text.hasSuffix("DATE         SCORE   EVENTS\n2026-03-09   5.5     17"))
         #expect(try Attribution_V1_GetEmqResponse(jsonString: PixelsEmqCommand.render(response, format: .json)) == response)

@@ -411,11 +411,12 @@ public nonisolated struct Attribution_V1_GetStatsResponse: Sendable {
   public mutating func clearComputeTime() {self._computeTime = nil}
 
   /// N of PIXEL_ISSUE_NO_RECENT_EVENTS: the hours without events that raise
-  /// it (server setting, default 6).
+  /// it (server setting: attrd --pixel-no-events-hours, 1 to 168, default 6).
   public var noEventsHours: Int32 = 0
 
   /// The drop in percentage points that raises
-  /// PIXEL_ISSUE_STITCHING_RATE_DROPPED (server setting, default 10).
+  /// PIXEL_ISSUE_STITCHING_RATE_DROPPED (server setting: attrd
+  /// --pixel-stitching-drop-points, 0 to 100, default 10).
   public var stitchingDropPoints: Double = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -939,8 +940,9 @@ public nonisolated struct Attribution_V1_GetEmqResponse: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// The overall score (0 to 10) over the Meta events with event_time in the
-  /// last 7 days; 0 when there are none.
+  /// The overall score (0 to 10) over the Meta events whose event_time
+  /// falls on the current UTC day (up to compute_time) or one of the 6 UTC
+  /// days before it; 0 when there are none.
   public var overallScore: Double = 0
 
   /// The score of every parameter over the same events, in weight order
@@ -950,7 +952,7 @@ public nonisolated struct Attribution_V1_GetEmqResponse: Sendable {
   /// One entry per day, oldest first, ending today (UTC).
   public var trend: [Attribution_V1_EmqDailyScore] = []
 
-  /// The Meta events overall_score is computed from.
+  /// The Meta events overall_score is computed from (the same 7 UTC days).
   public var eventCount: Int64 = 0
 
   /// When the estimate was computed.
