@@ -242,7 +242,8 @@ public nonisolated enum Attribution_V1_RetryOutcome: SwiftProtobuf.Enum, Swift.C
   /// error_message says whether the platform accepted the event, error_type
   /// is the kind of error when it did not. The event keeps its earlier
   /// status, and its claim keeps other retries from sending it again until
-  /// the claim lapses (within about a minute plus the outbound timeout).
+  /// the claim lapses (45 s plus attrd's outbound timeout after it was
+  /// taken: one minute by default).
   case notRecorded // = 7
   case UNRECOGNIZED(Int)
 

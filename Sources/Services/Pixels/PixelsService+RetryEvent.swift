@@ -25,7 +25,8 @@ extension PixelsService {
         }
         guard let time = budget.attemptTime(now: .now, limit: redelivery.attemptLimit) else {
             result.outcome = .notAttempted
-            result.errorMessage = "not sent: less than \(RetryBudget.minimumAttempt) was left before the call's deadline; retry it again"
+            let minimum = RetryBudget.minimumAttempt.components.seconds
+            result.errorMessage = "not sent: less than \(minimum) s was left before the call's deadline; retry it again"
             return result
         }
         do {
@@ -85,7 +86,7 @@ extension PixelsService {
         result.outcome = .notRecorded
         result.errorType = outcome.delivered ? .unspecified : .init(storedName: outcome.errorType)
         let message = "\(answer), but its outcome could not be stored (\(reason)): the event keeps its earlier status, "
-            + "and its claim keeps other retries from sending it until the claim lapses (within \(redelivery.claimLease))"
+            + "and its claim keeps other retries from sending it until the claim lapses (within \(redelivery.claimLease.components.seconds) s)"
         result.errorMessage = String(message.prefix(2000))
         result.attemptTime = Google_Protobuf_Timestamp(date: Date())
         return result
