@@ -45,6 +45,15 @@ extension PixelEventLog {
         }
     }
 
+    /// Gives up this call's claim on an event it did not send after all.
+    public func releaseRetryClaim(_ id: UUID, claim: UUID, tenantID: UUID) async throws {
+        try await database.withTenant(tenantID) { tx in
+            try await tx.query(
+                "UPDATE pixel_events SET retry_claim = NULL, retry_claim_expires_at = NULL WHERE id = $1 AND retry_claim = $2",
+                [id, claim])
+        }
+    }
+
     /// Records one delivery attempt's outcome (delivered, or failed with an
     /// error type and message) and releases this call's claim on the event.
     /// Returns the attempts so far and the attempt's time; nil when the

@@ -23,12 +23,7 @@ extension PixelsService {
             result.outcome = .alreadyDelivered
             return result
         }
-        guard let time = budget.attemptTime(now: .now, limit: redelivery.attemptLimit) else {
-            result.outcome = .notAttempted
-            let minimum = RetryBudget.minimumAttempt.components.seconds
-            result.errorMessage = "not sent: less than \(minimum) s was left before the call's deadline; retry it again"
-            return result
-        }
+        guard budget.attemptTime(now: .now, limit: redelivery.attemptLimit) != nil else { return notAttempted(result) }
         do {
             switch try await log.claimForRetry(id, claim: claim, lease: redelivery.claimLease, tenantID: tenantID) {
             case .claimed:
@@ -52,6 +47,11 @@ extension PixelsService {
             result.errorMessage = "not sent: the event could not be claimed (\(reason)); retry it again"
             return result
         }
+        // Claiming took some of the time (little, unless the database is slow).
+        guard let time = budget.attemptTime(now: .now, limit: redelivery.attemptLimit) else {
+            try? await log.releaseRetryClaim(id, claim: claim, tenantID: tenantID)
+            return notAttempted(result)
+        }
         let outcome = await redelivery.deliver(event, destination: targets[event.row.platform], within: time, logger: logger)
         let recorded: (attempts: Int, at: Date)?
         do {
@@ -71,6 +71,14 @@ extension PixelsService {
         result.errorMessage = String((outcome.message ?? "").prefix(2000))
         result.attempts = Int32(clamping: recorded.attempts)
         result.attemptTime = Google_Protobuf_Timestamp(date: recorded.at)
+        return result
+    }
+
+    private func notAttempted(_ result: Attribution_V1_RetryResult) -> Attribution_V1_RetryResult {
+        var result = result
+        result.outcome = .notAttempted
+        let minimum = RetryBudget.minimumAttempt.components.seconds
+        result.errorMessage = "not sent: less than \(minimum) s was left before the call's deadline; retry it again"
         return result
     }
 
