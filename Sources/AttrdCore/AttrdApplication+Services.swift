@@ -19,18 +19,18 @@ extension AttrdApplication {
             logger: logger
         ).register(with: &router)
         let outboundSettings = configuration.outbound
-        let http = HTTPClient(
-            configuration: .init(
-                transport: .init(connectTimeout: .seconds(5), totalTimeout: .seconds(15), caBundlePath: outboundSettings.caFile),
-                retry: .never),
-            executor: outbound)
+        let http = HTTPClient.Configuration(
+            transport: .init(connectTimeout: .seconds(5), totalTimeout: .seconds(15), caBundlePath: outboundSettings.caFile),
+            retry: .never)
         let endpoints = PlatformEndpoints(
             meta: outboundSettings.metaBaseURL, tiktok: outboundSettings.tiktokBaseURL, ga4: outboundSettings.ga4BaseURL)
         var pixels = PixelsService.Configuration()
         pixels.streamBuffer = settings.pixelStreamBuffer
+        pixels.noEventsHours = settings.pixelNoEventsHours
+        pixels.stitchingDropPoints = settings.pixelStitchingDropPoints
         PixelsService(
             database: storage.database, secrets: storage.secrets, broadcaster: broadcaster,
-            redelivery: PixelRedelivery(client: http, endpoints: endpoints), configuration: pixels, logger: logger
+            redelivery: PixelRedelivery(executor: outbound, configuration: http, endpoints: endpoints), configuration: pixels, logger: logger
         ).register(with: &router)
     }
 

@@ -46,7 +46,8 @@ public struct AttrdOptions: ParsableArguments {
     /// --owner-database-url, --database-pool-size, --master-key-file.
     @OptionGroup public var storage: AttrdStorageOptions
 
-    /// --ingest-max-batch, --time-decay-half-life-days, --pixel-stream-buffer.
+    /// --ingest-max-batch, --time-decay-half-life-days, --pixel-stream-buffer,
+    /// --pixel-alert-interval, --pixel-no-events-hours, --pixel-stitching-drop-points.
     @OptionGroup public var attribution: AttrdAttributionOptions
 
     /// Outbound base URLs (platforms, Slack, OAuth), --outbound-ca-file, --smtp-url and --smtp-from.

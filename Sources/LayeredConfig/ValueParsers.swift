@@ -30,6 +30,23 @@ public enum ValueParsers {
         }
     }
 
+    /// A number, whole or with a decimal point, within `range`.
+    public static func decimal(in range: ClosedRange<Double>) -> (String) throws(InvalidValue) -> Double {
+        { (text: String) throws(InvalidValue) -> Double in
+            let trimmed = text.trimmingSpaces
+            guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                let number = Double(trimmed), range.contains(number)
+            else {
+                throw InvalidValue("expected a number from \(format(range.lowerBound)) to \(format(range.upperBound))")
+            }
+            return number
+        }
+    }
+
+    private static func format(_ number: Double) -> String {
+        number == number.rounded() ? String(Int(number)) : String(number)
+    }
+
     /// `true`/`false` and their usual spellings.
     public static func boolean(_ text: String) throws(InvalidValue) -> Bool {
         switch text.trimmingSpaces.lowercased() {

@@ -28,6 +28,15 @@ extension RPCServer {
         /// the connection's event loop rather than the cooperative thread
         /// pool: fewer thread hops per call; handlers must not block.
         public var handlersOnEventLoop: Bool
+        /// Each connection's outbound buffer: past `high` unwritten bytes the
+        /// channel is not writable (response messages wait, the client's
+        /// frames are not read) until it drains below `low`. Bounds what a
+        /// client that grants a large window and does not read can make the
+        /// server hold (docs/ARCHITECTURE.md, "The RPC runtime").
+        public var writeBufferWaterMark: ChannelOptions.Types.WriteBufferWaterMark
+        /// Test hook: called (off the event loop) with the connection's channel
+        /// each time a response writer starts waiting for room on it.
+        var onWriterWaitingForRoom: (@Sendable (any Channel) -> Void)?
 
         public init(host: String, port: Int, trustDomain: TrustDomain) {
             self.host = host
@@ -44,6 +53,7 @@ extension RPCServer {
             self.maxCallsPerTenant = 1000
             self.shutdownGracePeriod = .seconds(30)
             self.handlersOnEventLoop = true
+            self.writeBufferWaterMark = .init(low: 64 * 1024, high: 256 * 1024)
         }
     }
 }

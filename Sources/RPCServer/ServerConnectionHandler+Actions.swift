@@ -59,7 +59,8 @@ extension ServerConnectionHandler {
         }
         let stream = ServerStream(
             id: id,
-            link: ConnectionLink(eventLoop: context.eventLoop, handler: NIOLoopBound(self, eventLoop: context.eventLoop)),
+            link: ConnectionLink(
+                eventLoop: context.eventLoop, handler: NIOLoopBound(self, eventLoop: context.eventLoop), outbound: outbound),
             sendWindow: Int64(state.peer.initialWindowSize),
             maxResponseSize: Int(min(state.peer.maxMessageSize, configuration.settings.maxMessageSize)),
             maxMetadataSize: Int(state.peer.maxMetadataSize)
@@ -97,6 +98,7 @@ extension ServerConnectionHandler {
     func endStream(_ id: UInt32) -> ServerStream? {
         guard let live = streams.removeValue(forKey: id) else { return nil }
         live.deadline?.cancel()
+        outbound.forget(id)
         tenantLimiter.release(live.tenant)
         state.streamClosed(id)
         if streams.isEmpty { streamsDrained() }
@@ -128,6 +130,7 @@ extension ServerConnectionHandler {
         }
         let written = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(buffer), promise: written)
+        releaseReserved()
         let channel = context.channel
         let backstop = context.eventLoop.scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }
         written.futureResult.whenComplete { _ in

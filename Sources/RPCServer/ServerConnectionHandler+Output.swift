@@ -17,8 +17,19 @@ extension ServerConnectionHandler {
     }
 
     func flushNow() {
-        guard let buffer = batch.take(), let context else { return }
-        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        if let buffer = batch.take(), let context {
+            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        }
+        releaseReserved()
+    }
+
+    /// The reserved messages in the batch have gone to the channel (or were
+    /// dropped, `extra`): tells `outbound`, with the channel's writability.
+    func releaseReserved(extra: Int = 0) {
+        let released = batchReserved + extra
+        batchReserved = 0
+        guard released > 0 else { return }
+        outbound.update(released: released, writable: context?.channel.isWritable ?? true)
     }
 
     // MARK: Called by streams, on the event loop.
@@ -29,10 +40,15 @@ extension ServerConnectionHandler {
         scheduleFlush()
     }
 
-    func sendMessage(_ id: UInt32, headers: Metadata?, message: ByteBuffer) {
-        guard streams[id] != nil else { return }
+    /// `reserved`: the room the stream took in `outbound` for the message.
+    func sendMessage(_ id: UInt32, headers: Metadata?, message: ByteBuffer, reserved: Int) {
+        guard streams[id] != nil, !closing else {
+            releaseReserved(extra: reserved)
+            return
+        }
         if let headers { write(.headers(streamID: id, headers)) }
         write(.message(streamID: id, message, flags: []))
+        batchReserved += reserved
         scheduleFlush()
     }
 

@@ -36,12 +36,17 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var closing = false
     /// A read held back while the client is not reading what we write.
     var readHeld = false
+    /// Room for response messages; writers wait while there is none.
+    let outbound: OutboundGate
+    /// Bytes of reserved messages in `batch`, released to `outbound` once flushed.
+    var batchReserved = 0
 
     init(configuration: RPCServer.Configuration, router: Router, tenantLimiter: TenantCallLimiter, logger: Logger) {
         self.configuration = configuration
         self.router = router
         self.tenantLimiter = tenantLimiter
         self.logger = logger
+        self.outbound = OutboundGate(limit: configuration.writeBufferWaterMark.high)
         self.state = ServerConnectionState(
             local: configuration.settings,
             pingLimit: RateLimit(limit: configuration.maxPingsPerWindow, per: configuration.abuseWindow),
@@ -51,6 +56,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        if let hook = configuration.onWriterWaitingForRoom {
+            let channel = context.channel
+            outbound.observe { hook(channel) }
+        }
         logger[metadataKey: "rpc_peer"] = "\(context.channel.remoteAddress.map { "\($0)" } ?? "?")"
     }
 
@@ -105,6 +114,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             tenantLimiter.release(live.tenant)
         }
         streams = [:]
+        outbound.close()
         idleTimer?.cancel()
         graceTimer?.cancel()
         keepalive.cancel()
@@ -113,7 +123,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     /// Outbound backpressure: while the socket cannot take more (the client is
     /// not reading), stop reading its frames, so that our replies to them
-    /// (trailers, pongs, window updates) cannot pile up without bound.
+    /// (trailers, pongs, window updates) cannot pile up without bound; response
+    /// messages wait in `outbound` meanwhile.
     func read(context: ChannelHandlerContext) {
         if context.channel.isWritable {
             context.read()
@@ -123,6 +134,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
+        outbound.update(released: 0, writable: context.channel.isWritable)
         if context.channel.isWritable, readHeld {
             readHeld = false
             context.read()

@@ -59,7 +59,8 @@ extension ServerStream {
         link.execute { $0.streamConsumed(id, bytes: size) }
     }
 
-    /// Sends one response message, after waiting for window if need be.
+    /// Sends one response message, after waiting, if need be, for window
+    /// and for room on the connection (`OutboundGate`).
     func write(_ message: ByteBuffer) async throws {
         guard message.readableBytes <= maxResponseSize else {
             throw RPCError(
@@ -67,32 +68,58 @@ extension ServerStream {
                 message: "response of \(message.readableBytes) bytes exceeds the client's limit of \(maxResponseSize)"
             )
         }
-        try await waitForWindow()
-        let headers = state.withLock { state -> Metadata? in
-            state.window.spend(payloadBytes: message.readableBytes)
-            guard !state.headersSent else { return nil }
-            state.headersSent = true
-            // HEADERS is optional: without initial metadata the first MESSAGE stands for it.
-            return state.initialMetadata.isEmpty ? nil : state.initialMetadata
+        let bytes = FrameHeader.size + message.readableBytes
+        var taken = try take(bytes)
+        while case .full = taken {
+            try await waitForSpace()
+            taken = try take(bytes)
         }
+        guard case .taken(let headers) = taken else { return }
         let id = self.id
-        link.execute { $0.sendMessage(id, headers: headers, message: message) }
+        link.execute { $0.sendMessage(id, headers: headers, message: message, reserved: bytes) }
     }
 
-    private func waitForWindow() async throws {
+    private enum Space {
+        /// Window and room are spent on the message; the initial metadata to send first, if any.
+        case taken(Metadata?)
+        case full
+    }
+
+    /// Spends window and connection room on a message of `bytes`, when both allow it.
+    private func take(_ bytes: Int) throws -> Space {
+        try state.withLock { state throws(RPCError) -> Space in
+            if case .cancelled(let code) = state.outcome { throw RPCError(code: code, message: "call cancelled") }
+            if state.outcome == .finished { throw RPCError(code: .internal, message: "write after the call ended") }
+            guard state.window.isOpen, link.outbound.reserve(bytes, for: self) else { return .full }
+            state.window.spend(payloadBytes: bytes - FrameHeader.size)
+            guard !state.headersSent else { return .taken(nil) }
+            state.headersSent = true
+            // HEADERS is optional: without initial metadata the first MESSAGE stands for it.
+            return .taken(state.initialMetadata.isEmpty ? nil : state.initialMetadata)
+        }
+    }
+
+    /// Returns when the window is open and the connection has room, or when
+    /// either may have changed (the caller looks again).
+    private func waitForSpace() async throws {
+        enum Wait { case now(Result<Void, any Error>), parked(forRoom: Bool) }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let immediate = state.withLock { state -> Result<Void, any Error>? in
-                    if case .cancelled(let code) = state.outcome { return .failure(RPCError(code: code, message: "call cancelled")) }
-                    if state.outcome == .finished { return .failure(RPCError(code: .internal, message: "write after the call ended")) }
-                    if state.window.isOpen { return .success(()) }
-                    if Task.isCancelled { return .failure(CancellationError()) }
+                let wait = state.withLock { state -> Wait in
+                    if case .cancelled(let code) = state.outcome { return .now(.failure(RPCError(code: code, message: "call cancelled"))) }
+                    if state.outcome == .finished { return .now(.failure(RPCError(code: .internal, message: "write after the call ended"))) }
+                    let windowOpen = state.window.isOpen
+                    if windowOpen, link.outbound.hasRoom(for: self) { return .now(.success(())) }
+                    if Task.isCancelled { return .now(.failure(CancellationError())) }
                     guard state.window.park(continuation) else {
-                        return .failure(RPCError(code: .internal, message: "two writers of one call's responses"))
+                        return .now(.failure(RPCError(code: .internal, message: "two writers of one call's responses")))
                     }
-                    return nil
+                    return .parked(forRoom: windowOpen)
                 }
-                if let immediate { continuation.resume(with: immediate) }
+                switch wait {
+                case .now(let result): continuation.resume(with: result)
+                case .parked(let forRoom): if forRoom { link.outbound.writerParked() }
+                }
             }
         } onCancel: {
             let waiter = state.withLock { $0.window.takeWaiter() }

@@ -17,7 +17,9 @@ final class ServerStream: Sendable {
         var inbound = Deque<ByteBuffer>()
         var inboundEnded = false
         var reader: CheckedContinuation<ByteBuffer?, any Error>?
-        /// What the client's window still allows us to send; writes wait while it is not positive.
+        /// What the client's window still allows us to send; writes wait while
+        /// it is not positive, or while the connection has no room
+        /// (`OutboundGate`). The parked writer waits in it for either.
         var window: SendWindow
         var initialMetadata = Metadata()
         var headersSent = false
@@ -82,6 +84,12 @@ final class ServerStream: Sendable {
         return outcome.valid
     }
 
+    /// The connection has room again: a writer parked for it looks again.
+    func connectionHasRoom() {
+        let waiter = state.withLock { $0.window.takeWaiter() }
+        waiter?.resume()
+    }
+
     /// Ends the call from outside the handler: client cancel, deadline, stream error, shutdown.
     func cancel(_ code: StatusCode) {
         let (reader, waiter, watcher) = state.withLock { state in
@@ -97,10 +105,12 @@ final class ServerStream: Sendable {
     }
 }
 
-/// How a stream reaches its connection's handler: always by hopping onto the event loop.
+/// How a stream reaches its connection's handler: always by hopping onto the
+/// event loop; and the connection's room for responses.
 struct ConnectionLink: Sendable {
     let eventLoop: any EventLoop
     let handler: NIOLoopBound<ServerConnectionHandler>
+    let outbound: OutboundGate
 
     func execute(_ body: @escaping @Sendable (ServerConnectionHandler) -> Void) {
         let handler = self.handler

@@ -108,7 +108,7 @@ struct PixelsRenderTests {
         day.eventCount = 17
         response.trend = [day]
         let text = try PixelsEmqCommand.render(response, format: .table)
-        #expect(text.hasPrefix("Estimated EMQ: 6.4/10 over 120 Meta events of the last 7 days"))
+        #expect(text.hasPrefix("Estimated EMQ: 6.4/10 over 120 Meta events of today and the 6 days before (UTC)"))
         #expect(text.contains("PARAMETER   WEIGHT   COVERAGE   SCORE\nem          30       80.0%      8.0"))
         #expect(text.hasSuffix("DATE         SCORE   EVENTS\n2026-03-09   5.5     17"))
         #expect(try Attribution_V1_GetEmqResponse(jsonString: PixelsEmqCommand.render(response, format: .json)) == response)
@@ -159,6 +159,34 @@ struct PixelsRenderTests {
         let json = try PixelsRetryCommand.render(response, format: .json)
         #expect(json.contains(#""outcome":"RETRY_OUTCOME_NOT_FOUND""#))
         #expect(try Attribution_V1_RetryEventsResponse(jsonString: json) == response)
+    }
+
+    @Test func retryOutcomesOfConcurrencyDeadlinesAndStorageAreNotDeliveries() throws {
+        func result(_ id: String, _ outcome: Attribution_V1_RetryOutcome, _ message: String) -> Attribution_V1_RetryResult {
+            var result = Attribution_V1_RetryResult()
+            result.id = id
+            result.outcome = outcome
+            result.attempts = 1
+            result.errorMessage = message
+            return result
+        }
+        for outcome in [Attribution_V1_RetryOutcome.inProgress, .notAttempted, .notRecorded] {
+            var response = Attribution_V1_RetryEventsResponse()
+            response.results = [result("a", .delivered, ""), result("b", outcome, "why")]
+            #expect(PixelsRetryCommand.anyNotDelivered(response), "\(outcome)")
+        }
+        var response = Attribution_V1_RetryEventsResponse()
+        response.results = [
+            result("a", .inProgress, "not sent: another RetryEvents call is sending this event now"),
+            result("b", .notAttempted, "not sent: less than 1 s was left"),
+            result("c", .notRecorded, "the platform accepted the event, but its outcome could not be stored"),
+        ]
+        #expect(try PixelsRetryCommand.render(response, format: .table) == """
+            ID   OUTCOME         ATTEMPTS   ERROR TYPE   ERROR
+            a    in_progress     1          -            not sent: another RetryEvents call is sending this event now
+            b    not_attempted   1          -            not sent: less than 1 s was left
+            c    not_recorded    1          -            the platform accepted the event, but its outcome could not …
+            """)
     }
 
     @Test func destinationsNeverShowSecrets() {

@@ -124,6 +124,9 @@ struct PixelsRequestTests {
         #expect(Self.rejects("give 1 to 100 event ids") { _ = try PixelsRetryCommand.parse([]).request() })
         #expect(Self.rejects("is not an event id") { _ = try PixelsRetryCommand.parse(["e1"]).request() })
         #expect(Self.rejects("given twice") { _ = try PixelsRetryCommand.parse([id1, id1.uppercased()]).request() })
+        #expect(try PixelsRetryCommand.parse([id1]).timeout == 120)
+        #expect(try PixelsRetryCommand.parse(["--timeout", "30", id1]).timeout == 30)
+        #expect(Self.rejects("--timeout must be 5 to 600 seconds") { _ = try PixelsRetryCommand.parse(["--timeout", "4", id1]).request() })
     }
 
     @Test func destinationSecretComesFromTheFile() throws {

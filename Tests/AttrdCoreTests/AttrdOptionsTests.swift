@@ -77,6 +77,19 @@ struct AttrdOptionsTests {
         #expect(outbound.linkedInOAuth.tokenEndpoint == "http://127.0.0.1:8080/oauth/v2/accessToken")
     }
 
+    @Test func pixelIssueThresholdsComeFromFlagsAndEnvironment() throws {
+        let defaults = try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).attribution
+        #expect(defaults.pixelNoEventsHours == 6 && defaults.pixelStitchingDropPoints == 10)
+        var environment = minimalEnvironment
+        environment["ATTRD_PIXEL_NO_EVENTS_HOURS"] = "12"
+        environment["ATTRD_PIXEL_STITCHING_DROP_POINTS"] = "2.5"
+        let fromEnvironment = try AttrdOptions.parse([]).resolve(environment: environment).attribution
+        #expect(fromEnvironment.pixelNoEventsHours == 12 && fromEnvironment.pixelStitchingDropPoints == 2.5)
+        let flagged = try AttrdOptions.parse(["--pixel-no-events-hours", "1", "--pixel-stitching-drop-points", "0"])
+            .resolve(environment: environment).attribution
+        #expect(flagged.pixelNoEventsHours == 1 && flagged.pixelStitchingDropPoints == 0)
+    }
+
     @Test func flagsWinOverEnvironmentWhichWinsOverTheFile() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -117,6 +130,12 @@ struct AttrdOptionsTests {
         (["--pixel-stream-buffer", "0"], [:], "--pixel-stream-buffer"),
         (["--handlers-on-event-loop", "sometimes"], [:], "--handlers-on-event-loop"),
         ([], ["ATTRD_PIXEL_STREAM_BUFFER": "100001"], "ATTRD_PIXEL_STREAM_BUFFER"),
+        (["--pixel-no-events-hours", "0"], [:], "--pixel-no-events-hours"),
+        ([], ["ATTRD_PIXEL_NO_EVENTS_HOURS": "169"], "ATTRD_PIXEL_NO_EVENTS_HOURS"),
+        (["--pixel-stitching-drop-points", "100.5"], [:], "--pixel-stitching-drop-points"),
+        (["--pixel-stitching-drop-points=-1"], [:], "--pixel-stitching-drop-points"),
+        ([], ["ATTRD_PIXEL_STITCHING_DROP_POINTS": "nan"], "ATTRD_PIXEL_STITCHING_DROP_POINTS"),
+        ([], ["ATTRD_PIXEL_STITCHING_DROP_POINTS": "1e1"], "ATTRD_PIXEL_STITCHING_DROP_POINTS"),
     ] as [([String], [String: String], String)])
     func badValuesAreNamed(_ arguments: [String], _ overrides: [String: String], _ named: String) throws {
         let environment = minimalEnvironment.merging(overrides) { $1 }

@@ -25,6 +25,7 @@ struct InteropHarness {
     static func withServer<Result: Sendable>(
         configure: (inout RPCServer.Configuration) -> Void = { _ in },
         interceptors: [any ServerInterceptor] = [],
+        routes: (inout Router) -> Void = { _ in },
         _ body: (InteropHarness) async throws -> Result
     ) async throws -> Result {
         let tls = try TLSContext.server(
@@ -32,6 +33,7 @@ struct InteropHarness {
             clientCA: DevPKI.caCertificate, crl: DevPKI.crl)
         var router = Router()
         InteropTestService().register(with: &router)
+        routes(&router)
         let health = try CoreServices.register(with: &router)
         var configuration = RPCServer.Configuration(host: "127.0.0.1", port: 0, trustDomain: try TrustDomain(DevPKI.trustDomain))
         configure(&configuration)

@@ -18,22 +18,29 @@ final class RawConnection {
     }
 
     /// Connects to 127.0.0.1:`port` with `certificate`, runs `body`, then closes.
+    /// `receiveBuffer` sets SO_RCVBUF (what the kernel takes in while the test does not read).
     static func with<Result>(
-        port: Int, certificate: String = "clients/tenant1-admin",
+        port: Int, certificate: String = "clients/tenant1-admin", receiveBuffer: Int? = nil,
         _ body: (RawConnection) async throws -> Result
     ) async throws -> Result {
-        let channel = try await connect(port: port, certificate: certificate)
+        let channel = try await connect(port: port, certificate: certificate, receiveBuffer: receiveBuffer)
         return try await channel.executeThenClose { inbound, outbound in
             try await body(RawConnection(inbound: inbound, outbound: outbound))
         }
     }
 
-    private static func connect(port: Int, certificate: String) async throws -> NIOAsyncChannel<FrameDecoder.Event, ByteBuffer> {
+    private static func connect(
+        port: Int, certificate: String, receiveBuffer: Int?
+    ) async throws -> NIOAsyncChannel<FrameDecoder.Event, ByteBuffer> {
         let tls = try TLSContext.client(
             serverName: "localhost", trustedCA: DevPKI.caCertificate,
             certificateChain: DevPKI.path("\(certificate).crt"), privateKey: DevPKI.path("\(certificate).key"))
         let logger = Logger(label: "raw", factory: { _ in SwiftLogNoOpLogHandler() })
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        if let receiveBuffer {
+            bootstrap = bootstrap.channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(receiveBuffer))
+        }
+        let channel = try await bootstrap
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(OpenSSLHandler(context: tls, logger: logger))
@@ -45,10 +52,10 @@ final class RawConnection {
         return channel
     }
 
-    /// Sends the preface and an empty SETTINGS, and reads the server's SETTINGS.
-    func handshake() async throws -> Settings? {
+    /// Sends the preface and SETTINGS, and reads the server's SETTINGS.
+    func handshake(_ settings: Settings = .defaults) async throws -> Settings? {
         var buffer = ByteBuffer(bytes: ConnectionPreface.current.bytes)
-        Frame.settings(.defaults).encode(into: &buffer)
+        Frame.settings(settings).encode(into: &buffer)
         try await outbound.write(buffer)
         guard case .frame(.settings(let settings))? = try await next() else { return nil }
         return settings

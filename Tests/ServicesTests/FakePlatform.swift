@@ -2,7 +2,9 @@ import Foundation
 import TestSupport
 
 /// Fixtures/fake_platform.py: the platforms' event endpoints, failing each
-/// endpoint's first request with HTTP 500.
+/// endpoint's first request with HTTP 500, or, by the destination id,
+/// holding requests until released ("HOLD"), echoing the secret in an error
+/// ("ECHO") or accepting at once ("OK").
 struct FakePlatform {
     struct Request {
         var path: String
@@ -21,6 +23,11 @@ struct FakePlatform {
         let (process, fields) = try await FixtureProcess.python(script)
         defer { process.stop() }
         return try await body(FakePlatform(process: process, port: try FixtureProcess.port(fields)))
+    }
+
+    /// Lets every held request (destination ids with "HOLD") be answered, now and later.
+    func release() throws {
+        try process.send(line: "RELEASE")
     }
 
     /// Waits until `count` requests have arrived in all, and returns them.

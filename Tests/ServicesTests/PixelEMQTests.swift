@@ -1,6 +1,7 @@
 import Foundation
 import Protos
 import RPCClient
+import SwiftProtobuf
 import TestSupport
 import Testing
 import Wire
@@ -50,6 +51,34 @@ struct PixelEMQTests {
                 return await #expect(throws: RPCError.self) { try await pixels.getEmq(request) }
             }
             #expect(invalid?.code == .invalidArgument)
+        }
+    }
+
+    /// The overall score covers the current UTC day and the 6 before it:
+    /// an event a minute into the 6th day before counts, one a minute
+    /// before it only shows in the trend.
+    @Test func theOverallScoreCoversTodayAndTheSixUTCDaysBefore() async throws {
+        let tenant = try TestTenant()
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let firstDay = try #require(utc.date(byAdding: .day, value: -6, to: utc.startOfDay(for: Date())))
+        let times = [firstDay.addingTimeInterval(60), firstDay.addingTimeInterval(-60)]
+        try await AttrdHarness.withServer { attrd in
+            _ = try await attrd.ingest(tenant, events: [
+                Fixtures.event("inside", platform: .meta, at: times[0], email: "a@example.com"),
+                Fixtures.event("outside", platform: .meta, at: times[1], email: "b@example.com"),
+            ])
+            let response = try await attrd.withPixels(tenant) { pixels in
+                var request = Attribution_V1_GetEmqRequest()
+                request.days = 8
+                return try await pixels.getEmq(request)
+            }
+            // Against the server's own clock (should the test straddle midnight UTC).
+            let start = try #require(utc.date(byAdding: .day, value: -6, to: utc.startOfDay(for: response.computeTime.date)))
+            let counted = times.filter { $0 >= start }.count
+            #expect(response.eventCount == Int64(counted))
+            #expect(response.overallScore == (counted > 0 ? 3 : 0), "email on every counted event: 10 × 30 × 1 ÷ 100")
+            #expect(response.trend.map(\.eventCount).reduce(0, +) == 2)
         }
     }
 }

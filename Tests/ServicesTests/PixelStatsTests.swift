@@ -1,3 +1,4 @@
+import AttrdCore
 import Foundation
 import Protos
 import RPCClient
@@ -74,6 +75,29 @@ struct PixelStatsTests {
             }
             #expect(one.stats.map(\.platform) == [.tiktok])
         }
+    }
+
+    /// --pixel-no-events-hours and --pixel-stitching-drop-points reach
+    /// GetStats: the response states them and the flags follow them.
+    @Test func issueThresholdsAreServerSettings() async throws {
+        let tenant = try TestTenant()
+        _ = try await AttrdHarness.withServer { attrd in
+            _ = try await attrd.ingest(tenant, events: [Fixtures.purchase("m1", .meta, order: "t1", hoursAgo: 3)])
+        }
+        // Received 3 hours ago.
+        try await TenantData.with { try await $0.execute(tenant, "UPDATE pixel_events SET received_at = now() - interval '3 hours'") }
+        let (defaults, configured) = try await (
+            AttrdHarness.withServer { attrd in try await attrd.withPixels(tenant) { try await $0.getStats(.init()) } },
+            AttrdHarness.withServer(configure: {
+                $0.attribution.pixelNoEventsHours = 2
+                $0.attribution.pixelStitchingDropPoints = 2.5
+            }) { attrd in try await attrd.withPixels(tenant) { try await $0.getStats(.init()) } }
+        )
+        #expect(defaults.noEventsHours == 6 && defaults.stitchingDropPoints == 10)
+        #expect(configured.noEventsHours == 2 && configured.stitchingDropPoints == 2.5)
+        // Meta's last event arrived 3 hours ago: quiet for 2 hours, not for 6.
+        #expect(!defaults.stats[1].issues.contains(.noRecentEvents))
+        #expect(configured.stats[1].issues.contains(.noRecentEvents))
     }
 
     @Test func aDuplicatePlatformIsInvalid() async throws {

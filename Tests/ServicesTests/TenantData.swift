@@ -37,4 +37,23 @@ struct TenantData {
     func rows(_ tenant: TestTenant, _ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> PostgresRows {
         try await database.withTenant(tenant.id, readOnly: true) { tx in try await tx.query(sql, parameters) }
     }
+
+    /// Changes the tenant's rows (as the application role, under RLS).
+    func execute(_ tenant: TestTenant, _ sql: String, _ parameters: [any PostgresEncodable] = []) async throws {
+        try await database.withTenant(tenant.id) { tx in try await tx.query(sql, parameters) }
+    }
+
+    /// Runs `sql` as the schema owner (DDL such as a test's trigger).
+    static func asOwner(_ sql: String) async throws {
+        try await migrated.value
+        let url = try ConnectionString(try #require(TestEnvironment.ownerDatabaseURL))
+        let pool = PostgresPool(configuration: .init(connectionString: url, size: 1), logger: AttrdHarness.quiet)
+        do {
+            try await pool.withConnection { try await $0.query(sql) }
+            await pool.close()
+        } catch {
+            await pool.close()
+            throw error
+        }
+    }
 }

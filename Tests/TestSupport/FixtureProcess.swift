@@ -112,6 +112,19 @@ public final class FixtureProcess: Sendable {
     /// Everything printed so far.
     public var output: [String] { state.withLock { $0.lines } }
 
+    /// Writes `line` and a newline to the process's standard input (a
+    /// command for fixtures that read one, such as fake_platform.py's RELEASE).
+    public func send(line: String) throws {
+        let bytes = Array((line + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw Failed(description: "\(name): cannot write to its standard input (errno \(errno))") }
+            offset += written
+        }
+    }
+
     /// Ends the process group (SIGTERM, then SIGKILL if needed) and reaps it.
     public func stop() {
         close(input)

@@ -25,6 +25,7 @@ enum PixelNames {
     ]
     static let outcomes: [(String, Attribution_V1_RetryOutcome)] = [
         ("delivered", .delivered), ("failed", .failed), ("already_delivered", .alreadyDelivered), ("not_found", .notFound),
+        ("in_progress", .inProgress), ("not_attempted", .notAttempted), ("not_recorded", .notRecorded),
     ]
 
     /// The name of `value` in `table`; "unspecified" (or the number of an unknown value) otherwise.

@@ -57,7 +57,7 @@ struct PixelsEmqCommand: AsyncParsableCommand {
                 return [date, score(day.score), "\(day.eventCount)"]
             })
         return [
-            "Estimated EMQ: \(score(response.overallScore))/10 over \(response.eventCount) Meta events of the last 7 days "
+            "Estimated EMQ: \(score(response.overallScore))/10 over \(response.eventCount) Meta events of today and the 6 days before (UTC) "
                 + "(an estimate, not Meta's number; computed \(PixelFormat.time(response.computeTime, set: response.hasComputeTime))).",
             "",
             parameters.render(),

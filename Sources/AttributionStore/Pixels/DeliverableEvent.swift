@@ -28,24 +28,4 @@ extension PixelEventLog {
             ).map { DeliverableEvent(row: try PixelEventRow(row: $0), matchKeysJSON: try $0.decode("keys")) }
         }
     }
-
-    /// Records one delivery attempt's outcome: delivered, or failed with an
-    /// error type and message. Returns the attempts so far and the attempt's
-    /// time; nil when the event was delivered meanwhile (left as it is).
-    public func recordAttempt(
-        _ id: UUID, delivered: Bool, errorType: String?, error: String?, tenantID: UUID
-    ) async throws -> (attempts: Int, at: Date)? {
-        try await database.withTenant(tenantID) { tx in
-            let rows = try await tx.query(
-                """
-                UPDATE pixel_events SET delivery_status = CASE WHEN $2 THEN 'delivered' ELSE 'failed' END,
-                    delivery_error = $3, delivery_error_type = $4,
-                    delivery_attempts = delivery_attempts + 1, last_attempt_at = clock_timestamp()
-                WHERE id = $1 AND delivery_status <> 'delivered'
-                RETURNING delivery_attempts, last_attempt_at
-                """, [id, delivered, error.map { String($0.prefix(2000)) }, errorType])
-            guard let row = rows.first else { return nil }
-            return (try row.decode("delivery_attempts"), try row.decode("last_attempt_at"))
-        }
-    }
 }

@@ -14,7 +14,7 @@ public struct PixelDestinationStore: Sendable {
         self.box = box
     }
 
-    /// Thrown by `set` when there is no master key to seal with.
+    /// Thrown by `set` and `opened` when there is no master key to seal or open secrets with.
     public struct NoMasterKey: Error {}
 
     /// The configured destinations without their secrets: (platform, id, updated).
@@ -47,9 +47,10 @@ public struct PixelDestinationStore: Sendable {
         }
     }
 
-    /// The destinations with their secrets opened, by platform.
+    /// The destinations with their secrets opened, by platform; throws
+    /// `NoMasterKey` without a master key (none could be opened).
     public func opened(tenantID: UUID) async throws -> [String: PixelDestination] {
-        guard let box else { return [:] }
+        guard let box else { throw NoMasterKey() }
         return try await database.withTenant(tenantID, readOnly: true) { tx in
             var destinations: [String: PixelDestination] = [:]
             for row in try await tx.query("SELECT id, platform, destination_id, sealed_secret, updated_at FROM pixel_destinations") {

@@ -106,9 +106,17 @@ public protocol Attribution_V1_PixelsHandler: Sendable {
     /// API, TikTok Events API, GA4 Measurement Protocol) and records each new
     /// outcome; returns only after every attempt finished. An event already
     /// delivered is not sent again (RETRY_OUTCOME_ALREADY_DELIVERED); a
-    /// pending one is sent like a failed one. The outcome is per event: an unknown id does not fail the call. Errors:
-    /// INVALID_ARGUMENT (no ids, more than 100, a malformed or duplicate id,
-    /// naming the field), PERMISSION_DENIED.
+    /// pending one is sent like a failed one. The outcome is per event (see
+    /// RetryOutcome): an unknown id, an event another call is retrying at the
+    /// same moment (each attempt claims its event first, so no event is sent
+    /// twice at once), or a failure to store one event's outcome does not fail
+    /// the call. The call keeps to its deadline: an attempt is cut short at
+    /// the deadline less a reserve for recording (a quarter of the time, at
+    /// most 2 s), and events with less than 1 s left are not attempted
+    /// (RETRY_OUTCOME_NOT_ATTEMPTED). Errors: INVALID_ARGUMENT (no ids, more
+    /// than 100, a malformed or duplicate id, naming the field),
+    /// FAILED_PRECONDITION (an event needs sending but attrd has no master key
+    /// to open destination secrets with; nothing was sent), PERMISSION_DENIED.
     func retryEvents(_ request: Attribution_V1_RetryEventsRequest, context: ServerContext) async throws -> Attribution_V1_RetryEventsResponse
     /// Where RetryEvents delivers each platform's events for this tenant (one
     /// destination per platform; secrets are never returned). Errors:
@@ -237,9 +245,17 @@ public struct Attribution_V1_PixelsClient: Sendable {
     /// API, TikTok Events API, GA4 Measurement Protocol) and records each new
     /// outcome; returns only after every attempt finished. An event already
     /// delivered is not sent again (RETRY_OUTCOME_ALREADY_DELIVERED); a
-    /// pending one is sent like a failed one. The outcome is per event: an unknown id does not fail the call. Errors:
-    /// INVALID_ARGUMENT (no ids, more than 100, a malformed or duplicate id,
-    /// naming the field), PERMISSION_DENIED.
+    /// pending one is sent like a failed one. The outcome is per event (see
+    /// RetryOutcome): an unknown id, an event another call is retrying at the
+    /// same moment (each attempt claims its event first, so no event is sent
+    /// twice at once), or a failure to store one event's outcome does not fail
+    /// the call. The call keeps to its deadline: an attempt is cut short at
+    /// the deadline less a reserve for recording (a quarter of the time, at
+    /// most 2 s), and events with less than 1 s left are not attempted
+    /// (RETRY_OUTCOME_NOT_ATTEMPTED). Errors: INVALID_ARGUMENT (no ids, more
+    /// than 100, a malformed or duplicate id, naming the field),
+    /// FAILED_PRECONDITION (an event needs sending but attrd has no master key
+    /// to open destination secrets with; nothing was sent), PERMISSION_DENIED.
     public func retryEvents(_ request: Attribution_V1_RetryEventsRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_RetryEventsResponse {
         try await client.unary(Attribution_V1_Pixels.Method.retryEvents, request, as: Attribution_V1_RetryEventsResponse.self, metadata: metadata, timeout: timeout).message
     }

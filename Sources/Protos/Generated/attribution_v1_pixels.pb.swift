@@ -227,6 +227,24 @@ public nonisolated enum Attribution_V1_RetryOutcome: SwiftProtobuf.Enum, Swift.C
 
   /// No event with this id in the caller's tenant: nothing was sent.
   case notFound // = 4
+
+  /// Another RetryEvents call is sending this event at this moment (it
+  /// holds the event's claim): nothing was sent by this call. The other
+  /// call records the outcome; ListEvents shows it once that call ends.
+  case inProgress // = 5
+
+  /// Not sent: too little of the call's deadline was left (or the event
+  /// could not be claimed because the database failed); error_message says
+  /// which. The event is unchanged; retry it again.
+  case notAttempted // = 6
+
+  /// Sent, but its outcome could not be stored (the database failed):
+  /// error_message says whether the platform accepted the event, error_type
+  /// is the kind of error when it did not. The event keeps its earlier
+  /// status, and its claim keeps other retries from sending it again until
+  /// the claim lapses (45 s plus attrd's outbound timeout after it was
+  /// taken: one minute by default).
+  case notRecorded // = 7
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -240,6 +258,9 @@ public nonisolated enum Attribution_V1_RetryOutcome: SwiftProtobuf.Enum, Swift.C
     case 2: self = .failed
     case 3: self = .alreadyDelivered
     case 4: self = .notFound
+    case 5: self = .inProgress
+    case 6: self = .notAttempted
+    case 7: self = .notRecorded
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -251,6 +272,9 @@ public nonisolated enum Attribution_V1_RetryOutcome: SwiftProtobuf.Enum, Swift.C
     case .failed: return 2
     case .alreadyDelivered: return 3
     case .notFound: return 4
+    case .inProgress: return 5
+    case .notAttempted: return 6
+    case .notRecorded: return 7
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -262,6 +286,9 @@ public nonisolated enum Attribution_V1_RetryOutcome: SwiftProtobuf.Enum, Swift.C
     .failed,
     .alreadyDelivered,
     .notFound,
+    .inProgress,
+    .notAttempted,
+    .notRecorded,
   ]
 
 }
@@ -385,11 +412,12 @@ public nonisolated struct Attribution_V1_GetStatsResponse: Sendable {
   public mutating func clearComputeTime() {self._computeTime = nil}
 
   /// N of PIXEL_ISSUE_NO_RECENT_EVENTS: the hours without events that raise
-  /// it (server setting, default 6).
+  /// it (server setting: attrd --pixel-no-events-hours, 1 to 168, default 6).
   public var noEventsHours: Int32 = 0
 
   /// The drop in percentage points that raises
-  /// PIXEL_ISSUE_STITCHING_RATE_DROPPED (server setting, default 10).
+  /// PIXEL_ISSUE_STITCHING_RATE_DROPPED (server setting: attrd
+  /// --pixel-stitching-drop-points, 0 to 100, default 10).
   public var stitchingDropPoints: Double = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -913,8 +941,9 @@ public nonisolated struct Attribution_V1_GetEmqResponse: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// The overall score (0 to 10) over the Meta events with event_time in the
-  /// last 7 days; 0 when there are none.
+  /// The overall score (0 to 10) over the Meta events whose event_time
+  /// falls on the current UTC day (up to compute_time) or one of the 6 UTC
+  /// days before it; 0 when there are none.
   public var overallScore: Double = 0
 
   /// The score of every parameter over the same events, in weight order
@@ -924,7 +953,7 @@ public nonisolated struct Attribution_V1_GetEmqResponse: Sendable {
   /// One entry per day, oldest first, ending today (UTC).
   public var trend: [Attribution_V1_EmqDailyScore] = []
 
-  /// The Meta events overall_score is computed from.
+  /// The Meta events overall_score is computed from (the same 7 UTC days).
   public var eventCount: Int64 = 0
 
   /// When the estimate was computed.
@@ -964,7 +993,9 @@ public nonisolated struct Attribution_V1_PixelFailure: Sendable {
   public var errorType: Attribution_V1_DeliveryErrorType = .unspecified
 
   /// The last error as the platform or the transport gave it, at most 2000
-  /// characters.
+  /// characters (of the platform's answer, its first 300), with the
+  /// destination's secret and known token shapes redacted; for a REPORTED
+  /// failure, the sender's text.
   public var errorMessage: String = String()
 
   /// Delivery attempts so far (as PixelEventRecord.delivery_attempts).
@@ -1056,13 +1087,18 @@ public nonisolated struct Attribution_V1_RetryResult: Sendable {
   /// The outcome.
   public var outcome: Attribution_V1_RetryOutcome = .unspecified
 
-  /// For RETRY_OUTCOME_FAILED: the kind of error; UNSPECIFIED otherwise.
+  /// For RETRY_OUTCOME_FAILED (and NOT_RECORDED when the attempt failed):
+  /// the kind of error; UNSPECIFIED otherwise.
   public var errorType: Attribution_V1_DeliveryErrorType = .unspecified
 
-  /// For RETRY_OUTCOME_FAILED: the error, at most 2000 characters; empty otherwise.
+  /// For RETRY_OUTCOME_FAILED: the error, at most 2000 characters, with the
+  /// destination's secret redacted; for IN_PROGRESS, NOT_ATTEMPTED and
+  /// NOT_RECORDED: what happened; empty otherwise.
   public var errorMessage: String = String()
 
-  /// The event's delivery attempts after this call (0 for NOT_FOUND).
+  /// The event's delivery attempts as stored after this call (0 for
+  /// NOT_FOUND; for NOT_RECORDED, the stored count, which misses this
+  /// attempt).
   public var attempts: Int32 = 0
 
   /// When this call's attempt finished; unset when nothing was sent.
@@ -1224,7 +1260,7 @@ nonisolated extension Attribution_V1_DeliveryErrorType: SwiftProtobuf._ProtoName
 }
 
 nonisolated extension Attribution_V1_RetryOutcome: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0RETRY_OUTCOME_UNSPECIFIED\0\u{1}RETRY_OUTCOME_DELIVERED\0\u{1}RETRY_OUTCOME_FAILED\0\u{1}RETRY_OUTCOME_ALREADY_DELIVERED\0\u{1}RETRY_OUTCOME_NOT_FOUND\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0RETRY_OUTCOME_UNSPECIFIED\0\u{1}RETRY_OUTCOME_DELIVERED\0\u{1}RETRY_OUTCOME_FAILED\0\u{1}RETRY_OUTCOME_ALREADY_DELIVERED\0\u{1}RETRY_OUTCOME_NOT_FOUND\0\u{1}RETRY_OUTCOME_IN_PROGRESS\0\u{1}RETRY_OUTCOME_NOT_ATTEMPTED\0\u{1}RETRY_OUTCOME_NOT_RECORDED\0")
 }
 
 nonisolated extension Attribution_V1_GetStatsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {

@@ -14,14 +14,14 @@ extension PixelsService {
         guard eventType != nil || request.eventType == .unspecified else { throw FieldError("event_type", "is not a known event type").rpcError }
         let end = now()
         let today = CalendarDay(end)
-        // The trend's days and the overall score's last 7 days, in one read.
-        let first = min(today.adding(days: -(days - 1)), today.adding(days: -7))
+        // The trend's days and the overall score's 7 days (today and the 6 before), in one read.
+        let first = min(today.adding(days: -(days - 1)), today.adding(days: -6))
         do {
             let coverage = try await emq.dailyCoverage(
                 start: first.start, end: today.adding(days: 1).start, eventType: eventType, tenantID: context.tenantID)
             var response = Attribution_V1_GetEmqResponse()
             response.computeTime = Google_Protobuf_Timestamp(date: end)
-            // The last 7 days: 7 × 24 hours before now, summed from whole days (today partial).
+            // The overall score: the current UTC day (so far) and the 6 UTC days before it, summed.
             var week = EMQReader.Coverage(events: 0, withParameter: [:])
             for offset in 0..<7 {
                 guard let day = coverage[today.adding(days: -offset).description] else { continue }

@@ -13,6 +13,7 @@ extension PixelsService {
         } catch {
             throw error.rpcError
         }
+        let budget = RetryBudget(deadline: context.deadline, now: .now)
         let tenant = context.tenantID
         let events: [UUID: DeliverableEvent]
         let targets: [String: PixelDestination]
@@ -21,19 +22,28 @@ extension PixelsService {
             // Secrets are opened only when something will be sent.
             let sending = events.values.contains { $0.row.deliveryStatus != "delivered" }
             targets = sending ? try await destinations.opened(tenantID: tenant) : [:]
+        } catch is PixelDestinationStore.NoMasterKey {
+            throw RPCError(
+                code: .failedPrecondition,
+                message: "attrd has no master key to open the destinations' secrets with (--master-key-file); nothing was sent")
         } catch {
             throw StorageFailure.rpcError(error, operation: "RetryEvents", logger: logger)
         }
-        let results = try await withThrowingTaskGroup(of: (Int, Attribution_V1_RetryResult).self) { group in
+        // This call's claim on the events it sends (PixelEventLog.claimForRetry).
+        let claim = UUID()
+        let results = await withTaskGroup(of: (Int, Attribution_V1_RetryResult).self) { group in
             var next = 0
             func start() {
                 let index = next
                 next += 1
-                group.addTask { (index, try await retry(ids[index], events[ids[index]], targets: targets, tenantID: tenant)) }
+                let id = ids[index]
+                group.addTask {
+                    (index, await retry(id, events[id], targets: targets, claim: claim, budget: budget, tenantID: tenant))
+                }
             }
             while next < min(ids.count, redelivery.concurrency) { start() }
             var results = [Attribution_V1_RetryResult](repeating: .init(), count: ids.count)
-            for try await (index, result) in group {
+            for await (index, result) in group {
                 results[index] = result
                 if next < ids.count { start() }
             }
@@ -42,41 +52,6 @@ extension PixelsService {
         var response = Attribution_V1_RetryEventsResponse()
         response.results = results
         return response
-    }
-
-    private func retry(
-        _ id: UUID, _ event: DeliverableEvent?, targets: [String: PixelDestination], tenantID: UUID
-    ) async throws -> Attribution_V1_RetryResult {
-        var result = Attribution_V1_RetryResult()
-        result.id = id.uuidString.lowercased()
-        guard let event else {
-            result.outcome = .notFound
-            return result
-        }
-        guard event.row.deliveryStatus != "delivered" else {
-            result.outcome = .alreadyDelivered
-            result.attempts = Int32(clamping: event.row.deliveryAttempts)
-            return result
-        }
-        let outcome = await redelivery.deliver(event, destination: targets[event.row.platform], logger: logger)
-        let recorded: (attempts: Int, at: Date)?
-        do {
-            recorded = try await log.recordAttempt(
-                id, delivered: outcome.delivered, errorType: outcome.errorType, error: outcome.message, tenantID: tenantID)
-        } catch {
-            throw StorageFailure.rpcError(error, operation: "RetryEvents", logger: logger)
-        }
-        guard let recorded else {
-            // Delivered by a concurrent retry while this one ran.
-            result.outcome = .alreadyDelivered
-            return result
-        }
-        result.outcome = outcome.delivered ? .delivered : .failed
-        result.errorType = .init(storedName: outcome.errorType)
-        result.errorMessage = String((outcome.message ?? "").prefix(2000))
-        result.attempts = Int32(clamping: recorded.attempts)
-        result.attemptTime = Google_Protobuf_Timestamp(date: recorded.at)
-        return result
     }
 
     /// 1 to 100 distinct UUIDs.

@@ -60,7 +60,7 @@ enum PlatformRequest {
         guard let json = try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]) else { return nil }
         request.headers.append(("Content-Type", "application/json"))
         request.body = .bytes(json)
-        request.secrets = [destination.secret]
+        request.secrets = secretForms(destination.secret)
         request.throwsOnHTTPError = false
         return request
     }
@@ -78,6 +78,17 @@ enum PlatformRequest {
     }
 
     static let zeroDecimalCurrencies: Set<String> = ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]
+
+    /// The secret as a platform may echo it back: as sent, percent-encoded
+    /// (GA4 carries it in the URL) and JSON-escaped.
+    static func secretForms(_ secret: String) -> [String] {
+        let json = secret.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let forms = [
+            secret, secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? secret,
+            json, json.replacingOccurrences(of: "/", with: "\\/"),
+        ]
+        return forms.enumerated().filter { !forms.prefix($0.offset).contains($0.element) }.map(\.element)
+    }
 
     private static func escape(_ segment: String) -> String {
         segment.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? segment
