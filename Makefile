@@ -32,6 +32,7 @@ release: deps ## Release build of attrd and attrctl
 	swift build -c release
 
 bench: deps db certs ## Benchmarks with peers (release builds); rewrites docs/BENCHMARKS.md's results
+	@scripts/deps.sh bench
 	@scripts/bench.sh
 
 clean: ## Remove build products (keeps .data/ and certs/dev/)

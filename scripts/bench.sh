@@ -86,7 +86,7 @@ CLIENT_TLS=(--pki "$PKI")
 # --- attrd (ARPC/1 over mutual TLS) ---
 start attrd '.*attrd_listen=127\.0\.0\.1:\([0-9][0-9]*\).*attrd ready.*' \
   "$ATTRD" --listen 127.0.0.1:0 --cert "$PKI/server.crt" --key "$PKI/server.key" --ca "$PKI/ca.crt" \
-  --crl "$PKI/ca.crl" --enable-interop-service true --log-level warning --pixel-alert-interval 0
+  --crl "$PKI/ca.crl" --enable-interop-service true --log-level notice --pixel-alert-interval 0
 ARPC=(--port "$PORT" "${CLIENT_TLS[@]}" --server-pid "$SERVER_PID" --label attrd "${TIMING[@]}")
 for payload in 0 32 4096; do measure "$BENCH" unary "${ARPC[@]}" --payload "$payload" --concurrency 32; done
 measure "$BENCH" unary "${ARPC[@]}" --payload 32 --concurrency 1

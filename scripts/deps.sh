@@ -10,6 +10,11 @@ APT_PACKAGES=(
   libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libprotobuf-dev
   libcairo2-dev poppler-utils openssl openssh-server openssh-client
 )
+# `scripts/deps.sh bench` (make bench) adds the gRPC C++ peer's build
+# (Benchmarks/Peers/grpc-cpp): gRPC and its protoc plugin from Debian.
+if [ "${1:-}" = bench ]; then
+  APT_PACKAGES+=(libgrpc++-dev protobuf-compiler-grpc pkg-config)
+fi
 # module to import -> pip requirement: everything the Python fixtures import
 # beyond the standard library.
 PIP_PACKAGES=(
