@@ -82,7 +82,7 @@ struct PixelAlertClaimTests {
             async let first = replicas[0].deliver(tenantID: fixture.tenant.id, sender: sender)
             async let second = replicas[1].deliver(tenantID: fixture.tenant.id, sender: sender)
             let reports = try await [first, second]
-            #expect(reports.map(\.sent).reduce(0, +) == 3 && reports.allSatisfy { $0.retrying + $0.failed + $0.lost == 0 })
+            #expect(reports.map(\.sent).reduce(0, +) == 3 && reports.allSatisfy { $0.retrying + $0.failed + $0.lost == 0 }, "\(reports)")
             let recipients = try mail.messages().compactMap { ($0["rcpt_tos"] as? [String])?.first }
             #expect(recipients.sorted() == ["ga4@example.com", "meta@example.com", "tiktok@example.com"])
         }

@@ -32,14 +32,15 @@ extension PixelAlertOutbox {
                 """
                 UPDATE pixel_alert_events AS e SET delivery_status = 'sending', claim_id = $3, claimed_until = $4,
                     attempts = e.attempts + 1, last_attempt_at = $1
-                FROM (
+                WHERE e.id = (
+                    -- A scalar subquery runs once: in a FROM clause, the planner
+                    -- may join it so that one UPDATE claims several alerts.
                     SELECT id FROM pixel_alert_events
                     WHERE channel = ANY($2::text[]) AND (
                         (delivery_status = 'pending' AND next_attempt_at <= $1)
                         OR (delivery_status = 'sending' AND claimed_until <= $1))
                     ORDER BY next_attempt_at, created_at LIMIT 1
-                    FOR UPDATE SKIP LOCKED) AS due
-                WHERE e.id = due.id
+                    FOR UPDATE SKIP LOCKED)
                 RETURNING e.id, e.platform, e.accuracy_percent, e.threshold_percent::int AS threshold, e.window_end,
                     e.channel, e.targets, e.delivered_targets, e.attempts
                 """, [now, channels.sorted(), claimID, now.addingTimeInterval(policy.lease.timeInterval)])
