@@ -2,9 +2,18 @@
 enum PostgresTextArray {
     /// Every element quoted, so no element can be mistaken for NULL or split.
     static func format(_ elements: [String]) -> String {
+        format(elements.map(Optional.some))
+    }
+
+    /// As above; nil elements are NULL (unquoted).
+    static func format(_ elements: [String?]) -> String {
         var text = "{"
         for (index, element) in elements.enumerated() {
             if index > 0 { text += "," }
+            guard let element else {
+                text += "NULL"
+                continue
+            }
             text += "\""
             for character in element.unicodeScalars {
                 if character == "\"" || character == "\\" { text += "\\" }
