@@ -9,7 +9,7 @@ extension CustomerParameter {
 
     /// The normalised value; nil when nothing is left (the value is dropped).
     public func normalize(_ raw: String) throws(InvalidValue) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingSpaces(newlines: true)
         guard !trimmed.isEmpty else { return nil }
         switch self {
         case .email:

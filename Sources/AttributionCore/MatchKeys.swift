@@ -43,7 +43,7 @@ public struct MatchKeys: Sendable, Equatable {
 
     /// Sets a browser key; empty values are ignored.
     public mutating func set(_ key: BrowserKey, _ value: String) {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces()
         if !trimmed.isEmpty { browser[key] = trimmed }
     }
 

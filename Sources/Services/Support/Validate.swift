@@ -1,3 +1,4 @@
+import AttributionCore
 import Foundation
 import SwiftProtobuf
 
@@ -5,7 +6,7 @@ import SwiftProtobuf
 enum Validate {
     /// A required string of 1 to `maximum` characters, trimmed of surrounding spaces.
     static func required(_ value: String, _ field: String, maximum: Int) throws(FieldError) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces()
         guard !trimmed.isEmpty else { throw FieldError(field, "is required") }
         guard trimmed.count <= maximum else { throw FieldError(field, "is longer than \(maximum) characters") }
         return trimmed
@@ -13,7 +14,7 @@ enum Validate {
 
     /// An optional string of at most `maximum` characters; nil when empty.
     static func optional(_ value: String, _ field: String, maximum: Int) throws(FieldError) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces()
         guard !trimmed.isEmpty else { return nil }
         guard trimmed.count <= maximum else { throw FieldError(field, "is longer than \(maximum) characters") }
         return trimmed
