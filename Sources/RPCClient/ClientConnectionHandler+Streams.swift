@@ -15,19 +15,18 @@ extension ClientConnectionHandler {
             promise.fail(unusable)
             return
         }
-        var deadline: NIODeadline?
-        var timer: Scheduled<Void>?
-        if head.timeoutMicroseconds > 0 {
-            let timeout = TimeAmount.microseconds(Int64(clamping: head.timeoutMicroseconds))
-            deadline = .now() + timeout
+        let deadline: NIODeadline? = head.timeoutMicroseconds > 0
+            ? .now() + .microseconds(Int64(clamping: head.timeoutMicroseconds)) : nil
+        pending.append(PendingOpen(token: token, head: head, firstMessage: firstMessage, promise: promise,
+                                   deadline: deadline, timer: nil))
+        openPending()
+        // Still waiting for a stream (the server's limit is reached): its deadline runs meanwhile.
+        if let deadline, let index = pending.lastIndex(where: { $0.token == token }) {
             let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-            timer = context.eventLoop.scheduleTask(in: timeout) {
+            pending[index].timer = context.eventLoop.scheduleTask(deadline: deadline) {
                 bound.value.dropPending(token, RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
             }
         }
-        pending.append(PendingOpen(token: token, head: head, firstMessage: firstMessage, promise: promise,
-                                   deadline: deadline, timer: timer))
-        openPending()
     }
 
     /// Fails a call still waiting for a stream (its deadline passed, or its task was cancelled).

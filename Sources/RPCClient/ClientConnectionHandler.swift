@@ -27,7 +27,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         let promise: EventLoopPromise<ClientStream>
         /// The call's deadline runs while it waits for a stream, too.
         let deadline: NIODeadline?
-        let timer: Scheduled<Void>?
+        /// Set only when the call has to wait (most calls get a stream at once).
+        var timer: Scheduled<Void>?
     }
 
     let localSettings: Settings

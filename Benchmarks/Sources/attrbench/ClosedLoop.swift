@@ -1,3 +1,5 @@
+import Foundation
+
 /// A closed loop: `workers` tasks each make one call at a time, back to back,
 /// through a warm-up and then a measured window. A call counts in the window
 /// when it completes inside it; latency is the call's whole duration.
@@ -18,6 +20,14 @@ struct ClosedLoop: Sendable {
         let clock = ContinuousClock()
         let start = clock.now + warmup
         let end = start + duration
+        // Calls carry no deadline (as in the gRPC client): a call that never
+        // ends would hold the loop, so the whole run has one instead.
+        let watchdog = Task.detached {
+            try await clock.sleep(until: end + .seconds(60))
+            FileHandle.standardError.write(Data("attrbench: calls still running 60 s after the window closed\n".utf8))
+            exit(2)
+        }
+        defer { watchdog.cancel() }
         return await withTaskGroup(of: Tally.self) { group in
             for worker in 0..<workers {
                 group.addTask(executorPreference: executors.isEmpty ? nil : executors[worker % executors.count]) {

@@ -19,7 +19,7 @@ struct IngestCommand: AsyncParsableCommand {
         let sequences = WorkerCounters(count: load.connections * load.concurrency)
         let tally = await load.loop.run(executors: connections.executors) { [batch] worker in
             let request = events.batch(worker: worker, sequence: sequences.next(worker), size: batch)
-            let response = try await ingest[worker % ingest.count].ingestPixelEvents(request, timeout: .seconds(30))
+            let response = try await ingest[worker % ingest.count].ingestPixelEvents(request)
             guard response.rejected.isEmpty, response.duplicates == 0 else {
                 throw BenchFailure("\(response.rejected.count) rejected, \(response.duplicates) duplicates: \(response.rejected.first?.reason ?? "")")
             }

@@ -23,7 +23,7 @@ struct StreamCommand: AsyncParsableCommand {
         request.responseParameters = Array(repeating: parameters, count: streamMessages)
         let streaming = request
         let tally = await load.loop.run(executors: connections.executors) { worker in
-            try await test[worker % test.count].streamingOutputCall(streaming, timeout: .seconds(30)) { responses in
+            try await test[worker % test.count].streamingOutputCall(streaming) { responses in
                 try await responses.reduce(0) { count, _ in count + 1 }
             }
         }

@@ -39,9 +39,9 @@ struct UnaryCommand: AsyncParsableCommand {
             tally = await load.loop.run(executors: connections.executors) { [payload] worker in
                 let client = test[worker % test.count]
                 if payload == 0 {
-                    _ = try await client.emptyCall(Arpc_Test_V1_Empty(), timeout: .seconds(10))
+                    _ = try await client.emptyCall(Arpc_Test_V1_Empty())
                 } else {
-                    _ = try await client.unaryCall(unary, timeout: .seconds(10))
+                    _ = try await client.unaryCall(unary)
                 }
                 return 1
             }
