@@ -52,13 +52,6 @@ struct BenchResult: Codable, Sendable {
         self.firstError = tally.firstError
     }
 
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
     /// One readable line.
     var line: String {
         var text = String(

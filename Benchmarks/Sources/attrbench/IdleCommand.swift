@@ -55,9 +55,6 @@ struct IdleCommand: AsyncParsableCommand {
             connectSeconds: Double(connectTime.components.seconds) + Double(connectTime.components.attoseconds) / 1e18)
         for client in clients { await client.client.close() }
         await baseline.client.close()
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys]
-        print(String(decoding: try encoder.encode(result), as: UTF8.self))
+        print(try result.jsonLine())
     }
 }

@@ -20,7 +20,7 @@ struct LoadOptions: ParsableArguments {
     }
 
     func print(_ result: BenchResult) throws {
-        Swift.print(table ? result.line : try result.json())
+        Swift.print(table ? result.line : try result.jsonLine())
         guard result.calls > 0 else { throw BenchFailure("no call succeeded (\(result.errors) failed)") }
     }
 }

@@ -63,6 +63,6 @@ struct MicroCommand: AsyncParsableCommand {
         results.append(try bench.measure("AES-256-GCM seal, 1 KiB", bytes: 1024) { try box.seal(secret, for: context).count })
         results.append(try bench.measure("AES-256-GCM open, 1 KiB", bytes: 1024) { try box.open(sealed, for: context).count })
 
-        for result in results { print(table ? result.line : try result.json()) }
+        for result in results { print(table ? result.line : try result.jsonLine()) }
     }
 }

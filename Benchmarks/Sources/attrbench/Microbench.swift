@@ -11,13 +11,6 @@ struct Microbench {
         var nsPerOp: Double
         var mbPerS: Double
 
-        func json() throws -> String {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.sortedKeys]
-            return String(decoding: try encoder.encode(self), as: UTF8.self)
-        }
-
         var line: String { name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %10.1f ns/op %10.1f MB/s", nsPerOp, mbPerS) }
     }
 
