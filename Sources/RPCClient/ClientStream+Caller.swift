@@ -51,7 +51,7 @@ extension ClientStream {
     private func reportConsumed(_ message: ByteBuffer) {
         let id = self.id
         let bytes = FrameHeader.size + message.readableBytes
-        link.execute { $0.streamConsumed(id, bytes: bytes) }
+        link.run { $0.streamConsumed(id, bytes: bytes) }
     }
 
     /// Sends one request, waiting for window when need be.
@@ -86,7 +86,7 @@ extension ClientStream {
         }
         if let refusal { throw refusal }
         let id = self.id
-        link.execute { $0.sendMessage(id, message, end: end) }
+        link.run { $0.sendMessage(id, message, end: end) }
     }
 
     /// Ends the client's side of the call.
@@ -98,7 +98,7 @@ extension ClientStream {
         }
         guard send else { return }
         let id = self.id
-        link.execute { $0.sendEnd(id) }
+        link.run { $0.sendEnd(id) }
     }
 
     /// Cancels the call: the server is told, the caller gets `code`.
@@ -122,5 +122,13 @@ struct ClientConnectionLink: Sendable {
     func execute(_ body: @escaping @Sendable (ClientConnectionHandler) -> Void) {
         let handler = self.handler
         eventLoop.execute { body(handler.value) }
+    }
+
+    /// Runs `body` at once when the caller already is on the connection's
+    /// loop (a task on its executor), else as `execute`. Only for calls from
+    /// a caller's task, never from a cancellation handler: those may run
+    /// inside the handler's own code.
+    func run(_ body: @escaping @Sendable (ClientConnectionHandler) -> Void) {
+        if eventLoop.inEventLoop { body(handler.value) } else { execute(body) }
     }
 }
