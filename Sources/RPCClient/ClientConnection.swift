@@ -57,13 +57,8 @@ final class ClientConnection: Sendable {
         let promise = channel.eventLoop.makePromise(of: ClientStream.self)
         let handler = self.handler
         let token = nextToken.wrappingAdd(1, ordering: .relaxed).newValue
-        if channel.eventLoop.inEventLoop {
-            // Already on the connection's loop (a caller on its task executor): no task to enqueue.
-            handler.value.open(head, firstMessage: firstMessage, token: token, promise: promise)
-        } else {
-            channel.eventLoop.execute {
-                handler.value.open(head, firstMessage: firstMessage, token: token, promise: promise)
-            }
+        ClientConnectionLink(eventLoop: channel.eventLoop, handler: handler).run {
+            $0.open(head, firstMessage: firstMessage, token: token, promise: promise)
         }
         return try await withTaskCancellationHandler {
             try await promise.futureResult.get()

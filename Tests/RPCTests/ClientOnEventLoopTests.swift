@@ -65,17 +65,10 @@ struct ClientOnEventLoopTests {
                     })
                 }
                 waiting.cancel()
-                #expect(await waiting.result.isFailure)
+                #expect(CancellationTests.isCancellation(await waiting.result))
                 _ = try await client.emptyCall(Arpc_Test_V1_Empty())
             }
             await rpc.close()
         }
-    }
-}
-
-extension Result {
-    var isFailure: Bool {
-        if case .failure = self { return true }
-        return false
     }
 }
