@@ -4,8 +4,9 @@ import Synchronization
 
 /// Runs libpq calls on the pool's `NIOThreadPool` (never on an event loop),
 /// and cancels the running statement with PQcancel when the caller's task is
-/// cancelled or its timeout passes. PQcancel itself runs on a thread of its
-/// own pool, so it is not stuck behind the blocked calls it is meant to end.
+/// cancelled (from a thread of its own pool, so it is not stuck behind the
+/// blocked calls it is meant to end) or when its deadline passes (from the
+/// thread waiting for the result).
 struct BlockingRunner: Sendable {
     let threadPool: NIOThreadPool
     let cancelThreadPool: NIOThreadPool
@@ -53,35 +54,52 @@ struct BlockingRunner: Sendable {
         }
     }
 
-    /// Runs `work` with `connection` on the thread pool. `timeout` (if any)
-    /// cancels it when it passes; `cancellable: false` is for clean-up
-    /// (ROLLBACK) that must run even for a cancelled task.
+    /// Runs `work` with `connection` on the thread pool; `cancellable: false`
+    /// is for clean-up (ROLLBACK) that must run even for a cancelled task.
     func run<R: Sendable>(
         _ connection: PostgresConnection,
-        timeout: Duration? = nil,
         cancellable: Bool = true,
         _ work: @escaping @Sendable (PostgresConnection) throws(PostgresError) -> R
+    ) async throws(PostgresError) -> R {
+        try await run(connection, deadline: nil, cancellable: cancellable) { connection, _ throws(PostgresError) in
+            try work(connection)
+        }
+    }
+
+    /// Runs one statement bounded by `timeout`. The server's statement_timeout
+    /// (the same duration) normally ends it first; the ``StatementDeadline``
+    /// that `work` gets, 100 ms later, is the backstop for a server that does
+    /// not: the waiting thread then sends the cancel request itself.
+    func run<R: Sendable>(
+        _ connection: PostgresConnection,
+        timeout: Duration,
+        _ work: @escaping @Sendable (PostgresConnection, StatementDeadline) throws(PostgresError) -> R
+    ) async throws(PostgresError) -> R {
+        try await run(connection, deadline: .now + timeout + .milliseconds(100), cancellable: true) {
+            connection, deadline throws(PostgresError) in
+            guard let deadline else { preconditionFailure("a deadline was given") }
+            return try work(connection, deadline)
+        }
+    }
+
+    private func run<R: Sendable>(
+        _ connection: PostgresConnection,
+        deadline: ContinuousClock.Instant?,
+        cancellable: Bool,
+        _ work: @escaping @Sendable (PostgresConnection, StatementDeadline?) throws(PostgresError) -> R
     ) async throws(PostgresError) -> R {
         if cancellable, Task.isCancelled {
             throw PostgresError(code: .cancelled, message: "the caller's task was cancelled")
         }
         let state = CancelState()
         let cancelThreadPool = self.cancelThreadPool
-        let sendCancel: @Sendable () -> Void = {
-            cancelThreadPool.submit { _ in
-                if state.inFlight { connection.cancel() }
+        let statementDeadline = deadline.map { instant in
+            StatementDeadline(instant: instant) {
+                guard state.request(.deadline) else { return }
+                connection.cancel()
                 state.requestFinished()
             }
         }
-        // The server's statement_timeout (the same duration) normally ends the
-        // statement first; this timer is the backstop for a server that does not.
-        let timer = timeout.map { timeout in
-            Task {
-                try? await Task.sleep(for: timeout + .milliseconds(100))
-                if !Task.isCancelled, state.request(.deadline) { sendCancel() }
-            }
-        }
-        defer { timer?.cancel() }
         do {
             let job: @Sendable () throws -> R = {
                 defer { state.finish() }
@@ -92,13 +110,23 @@ struct BlockingRunner: Sendable {
                         code: reason == .task ? .cancelled : .deadlineExceeded,
                         message: "cancelled before it was sent", sqlState: "57014")
                 }
-                return try work(connection)
+                if let deadline, deadline <= .now {
+                    throw PostgresError(
+                        code: .deadlineExceeded, message: "the statement's deadline passed before it was sent")
+                }
+                return try work(connection, statementDeadline)
             }
             if !cancellable { return try await threadPool.runIfActive(job) }
             return try await withTaskCancellationHandler {
                 try await threadPool.runIfActive(job)
             } onCancel: {
-                if state.request(.task) { sendCancel() }
+                guard state.request(.task) else { return }
+                // PQcancel runs on a thread of its own pool, not behind the
+                // blocked calls it is meant to end.
+                cancelThreadPool.submit { _ in
+                    if state.inFlight { connection.cancel() }
+                    state.requestFinished()
+                }
             }
         } catch let error as PostgresError {
             guard error.sqlState == "57014" else { throw error }

@@ -3,7 +3,7 @@ public import Foundation
 /// What services get: tenant data only through ``withTenant(_:isolation:readOnly:_:)``.
 ///
 /// Every call is a transaction on the application role whose first statement
-/// is `SELECT set_config('app.tenant_id', $1, true)`, the parameterised form
+/// after BEGIN is `SELECT set_config('app.tenant_id', $1, true)`, the parameterised form
 /// of `SET LOCAL`: the setting ends with the transaction, so a pooled
 /// connection never carries a tenant into the next request. Row-level
 /// security (forced on every tenant-owned table) then shows and accepts only
@@ -23,9 +23,9 @@ public struct Database: Sendable {
         readOnly: Bool = false,
         _ body: (TenantTransaction) async throws -> R
     ) async throws -> R {
-        try await pool.withTransaction(isolation: isolation, readOnly: readOnly) { session in
-            try await session.query("SELECT set_config('app.tenant_id', $1, true)", [tenantID])
-            return try await body(TenantTransaction(tenantID: tenantID, session: session))
+        let settings = ["app.tenant_id": tenantID.uuidString.lowercased()]
+        return try await pool.withTransaction(isolation: isolation, readOnly: readOnly, settings: settings) { session in
+            try await body(TenantTransaction(tenantID: tenantID, session: session))
         }
     }
 

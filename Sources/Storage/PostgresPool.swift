@@ -48,11 +48,14 @@ public final class PostgresPool: Sendable {
     }
 
     /// Runs `body` in a transaction at `isolation`: committed when it returns,
-    /// rolled back when it throws (or left the transaction failed).
+    /// rolled back when it throws (or left the transaction failed). `settings`
+    /// are set for this transaction only (`set_config(name, value, true)`),
+    /// together with BEGIN, before `body` runs.
     @discardableResult
     public func withTransaction<R>(
         isolation: IsolationLevel,
         readOnly: Bool = false,
+        settings: [String: String] = [:],
         _ body: (PostgresSession) async throws -> R
     ) async throws -> R {
         let begin = "BEGIN ISOLATION LEVEL \(isolation.rawValue) \(readOnly ? "READ ONLY" : "READ WRITE")"
@@ -61,7 +64,7 @@ public final class PostgresPool: Sendable {
             let connection = try await lease()
             let session = session(connection)
             do {
-                try await session.control(begin)
+                try await session.begin(begin, settings: settings)
             } catch {
                 giveBack(connection)
                 // Nothing ran yet, so one retry on a fresh connection is safe.

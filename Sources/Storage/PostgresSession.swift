@@ -22,15 +22,31 @@ public struct PostgresSession: Sendable {
     ) async throws(PostgresError) -> PostgresRows {
         let timeout = timeout ?? defaultTimeout
         let milliseconds = timeout.milliseconds
-        return try await runner.run(connection, timeout: timeout) { connection throws(PostgresError) in
+        return try await runner.run(connection, timeout: timeout) { connection, deadline throws(PostgresError) in
             try connection.setStatementTimeout(milliseconds: milliseconds)
-            return try connection.query(sql, parameters)
+            return try connection.query(sql, parameters, deadline: deadline)
         }
     }
 
     /// Sends a notification to the listeners of `channel` (delivered at commit).
     public func notify(_ channel: String, payload: String = "") async throws(PostgresError) {
         try await query("SELECT pg_notify($1, $2)", [channel, payload])
+    }
+
+    /// BEGIN (`sql`), then `settings` for this transaction only, in one visit
+    /// to the thread pool. When a setting fails, the transaction is rolled back.
+    func begin(_ sql: String, settings: [String: String]) async throws(PostgresError) {
+        try await runner.run(connection) { connection throws(PostgresError) in
+            _ = try connection.query(sql)
+            do throws(PostgresError) {
+                for (name, value) in settings.sorted(by: { $0.key < $1.key }) {
+                    _ = try connection.query("SELECT set_config($1, $2, true)", [name, value])
+                }
+            } catch {
+                _ = try? connection.query("ROLLBACK")
+                throw error
+            }
+        }
     }
 
     /// Runs a fixed statement (BEGIN, COMMIT, ROLLBACK) with no parameters.

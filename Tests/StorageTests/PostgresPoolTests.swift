@@ -106,6 +106,29 @@ struct PostgresPoolTests {
         }
     }
 
+    /// A server whose statement_timeout does not fire (here: set to 0 behind
+    /// the session's back) is cancelled by the thread waiting for the result.
+    @Test func theBackstopCancelsAStatementTheServerDoesNotTimeOut() async throws {
+        try await TestDatabase.withPool(size: 1) { pool in
+            try await pool.withConnection { session in
+                try await session.query("SELECT 1", timeout: .milliseconds(300))
+                try await session.query("SELECT set_config('statement_timeout', '0', false)", timeout: .milliseconds(300))
+                let clock = ContinuousClock()
+                let start = clock.now
+                do {
+                    try await session.query("SELECT pg_sleep(10)", timeout: .milliseconds(300))
+                    Issue.record("pg_sleep(10) finished")
+                } catch let error as PostgresError {
+                    #expect(error.code == .deadlineExceeded)
+                    #expect(error.sqlState == "57014")
+                    #expect(error.message.contains("user request"), "the client's cancel, not the server's timeout: \(error.message)")
+                }
+                #expect(clock.now - start < .seconds(9), "cancelled, not finished")
+                #expect(try await session.query("SELECT 2 AS two").first("two") == "2")
+            }
+        }
+    }
+
     @Test func cancellingTheCallersTaskCancelsTheStatementOnTheServer() async throws {
         try await TestDatabase.withPool(size: 2) { pool in
             let marker = "cancel-me-\(UUID().uuidString)"
@@ -141,6 +164,33 @@ struct PostgresPoolTests {
             }
             #expect(shown.first("level") == level.rawValue.lowercased())
             #expect(shown.first("ro") == "on")
+        }
+    }
+
+    @Test func settingsHoldForTheTransactionOnlyAndABadOneFailsBeforeTheBody() async throws {
+        try await TestDatabase.withPool(size: 1) { pool in
+            let settings = ["app.probe_a": "one", "app.probe_b": "two"]
+            let (pid, shown) = try await pool.withTransaction(isolation: .readCommitted, settings: settings) { tx in
+                let rows = try await tx.query(
+                    "SELECT pg_backend_pid() AS pid, current_setting('app.probe_a') || current_setting('app.probe_b') AS shown")
+                return (rows.first("pid"), rows.first("shown"))
+            }
+            #expect(shown == "onetwo")
+            do {
+                try await pool.withTransaction(isolation: .readCommitted, settings: ["not a setting name": "x"]) { _ in
+                    Issue.record("the body ran after a failed setting")
+                }
+                Issue.record("a bad setting was accepted")
+            } catch let error as PostgresError {
+                #expect(error.code == .queryFailed)
+            }
+            // The same connection (rolled back, not discarded), outside any
+            // transaction, without the earlier transaction's settings.
+            let after = try await pool.withConnection { session in
+                try await session.query("SELECT pg_backend_pid() AS pid, current_setting('app.probe_a', true) AS a")
+            }
+            #expect(after.first("pid") == pid)
+            #expect(after.first("a") ?? "" == "")
         }
     }
 
