@@ -56,31 +56,25 @@ extension RPCServer {
         }
     }
 
-    /// Runs one call's handler, racing it against the call's end from outside
-    /// (client cancel, deadline, shutdown), and finishes the call with its status.
+    /// Runs one call's handler in a child task and finishes the call with its
+    /// status. The call can also end from outside (client cancel, deadline,
+    /// shutdown): whichever end comes first wakes this task, which then
+    /// cancels the handler (a no-op when the handler is what ended it).
     func run(_ call: ServerCall) async {
         let stream = call.context.stream
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await stream.waitUntilEnded() }
             group.addTask {
                 let (status, trailers) = await self.invoke(call)
                 stream.finish(status, metadata: trailers)
             }
-            await group.next()
+            await stream.waitUntilEnded()
             group.cancelAll()
         }
     }
 
     private func invoke(_ call: ServerCall) async -> (Status, Metadata) {
-        let io = ServerCallIO(stream: call.context.stream)
-        let handler = call.handler
-        var chain: @Sendable (ServerContext) async throws -> Void = { context in try await handler(io, context) }
-        for interceptor in interceptors.reversed() {
-            let next = chain
-            chain = { context in try await interceptor.intercept(context: context, next: next) }
-        }
         do {
-            try await chain(call.context)
+            try await intercept(from: 0, call.context, call.handler)
             return (.ok, [:])
         } catch let error as RPCError {
             return (Status(code: error.code, message: error.message), error.metadata)
@@ -89,6 +83,18 @@ extension RPCServer {
         } catch {
             logger.error("handler failed", metadata: ["rpc_method": "\(call.context.method)", "rpc_error": "\(error)"])
             return (Status(code: .unknown, message: "the handler failed"), [:])
+        }
+    }
+
+    /// Runs the interceptors from `index` on, then the handler (no closures
+    /// built per call: each `next` is a non-escaping closure).
+    private func intercept(from index: Int, _ context: ServerContext, _ handler: Router.Handler) async throws {
+        guard index < interceptors.count else {
+            try await handler(ServerCallIO(stream: context.stream), context)
+            return
+        }
+        try await interceptors[index].intercept(context: context) { context in
+            try await self.intercept(from: index + 1, context, handler)
         }
     }
 }

@@ -80,7 +80,7 @@ extension ServerConnectionHandler {
         idleTimer?.cancel()
         let serverContext = ServerContext(
             method: head.method, principal: principal, metadata: head.metadata, deadline: deadline,
-            peer: context.channel.remoteAddress.map { "\($0)" } ?? "?", stream: stream)
+            peer: peer, stream: stream)
         context.fireChannelRead(wrapInboundOut(ServerCall(context: serverContext, handler: handler)))
     }
 

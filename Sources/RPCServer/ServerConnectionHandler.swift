@@ -28,6 +28,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var state: ServerConnectionState
     var context: ChannelHandlerContext?
     var principal: Principal?
+    /// The client's address, as the calls' contexts and the logs show it.
+    var peer = "?"
     var streams: [UInt32: LiveStream] = [:]
     var batch = FrameBatch()
     var idleTimer: Scheduled<Void>?
@@ -60,7 +62,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let channel = context.channel
             outbound.observe { hook(channel) }
         }
-        logger[metadataKey: "rpc_peer"] = "\(context.channel.remoteAddress.map { "\($0)" } ?? "?")"
+        peer = context.channel.remoteAddress.map { "\($0)" } ?? "?"
+        logger[metadataKey: "rpc_peer"] = "\(peer)"
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {

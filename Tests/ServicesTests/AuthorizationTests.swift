@@ -20,6 +20,11 @@ struct RoleMatrixTests {
         ("/attribution.v1.Reports/SendReportNow", [true, false, false]),
         ("/elsewhere.v1.Thing/Get", [false, false, false]),
         ("not a method", [false, false, false]),
+        ("attribution.v1.Pixels/GetStats", [true, true, false]),
+        ("/attribution.v1.Pixels/", [false, false, false]),
+        ("//attribution.v1.Pixels/GetStats", [false, false, false]),
+        ("/attribution.v1.Pixels/GetStats/More", [false, false, false]),
+        ("/attribution.v1.Ingestion/GetThing", [true, true, false]),
     ] as [(String, [Bool])])
     func matrix(method: String, admin_analyst_ingest: [Bool]) {
         #expect([Role.admin, .analyst, .ingest].map { RoleMatrix.allows($0, method) } == admin_analyst_ingest)

@@ -7,9 +7,11 @@ extension AuthorizationInterceptor {
     /// database unavailable) fails the call with UNAVAILABLE, never allows it.
     public static func roles(_ directory: RoleDirectory, logger: Logger) -> AuthorizationInterceptor {
         AuthorizationInterceptor { principal, method in
-            if RoleMatrix.allows(.analyst, method) && RoleMatrix.allows(.ingest, method) { return true }
+            let access = RoleMatrix.access(method)
+            if access == .everyone { return true }
+            if access == .nobody { return false }
             do {
-                return RoleMatrix.allows(try await directory.role(of: principal), method)
+                return access.permits(try await directory.role(of: principal))
             } catch {
                 throw StorageFailure.rpcError(error, operation: "role lookup", logger: logger)
             }
