@@ -1,3 +1,4 @@
+import Foundation
 import Integrations
 import Testing
 
@@ -41,5 +42,17 @@ import Testing
                                      bodyExcerpt: #"{"error":"invalid_grant","refresh_token":"rt-leaked"}"#)
         #expect(!"\(error)".contains("rt-leaked"))
         #expect("\(error)".contains("invalid_grant"))
+    }
+
+    /// Error messages quote the start of a body: redacted before it is cut,
+    /// so a secret straddling the cut leaves no fragment either.
+    @Test func bodyExcerptsAreRedactedBeforeTheyAreCut() {
+        let secret = "s3cr3t-TOKEN-0123456789"
+        let body = String(repeating: "x", count: 295) + secret + String(repeating: "y", count: 50)
+        let excerpt = HTTPResponse(status: 401, headers: [], body: Data(body.utf8)).excerpt(secrets: [secret])
+        #expect(excerpt == String(repeating: "x", count: 295) + "[REDA…")
+        #expect(!excerpt.contains("s3cr"))
+        let short = HTTPResponse(status: 500, headers: [], body: Data("busy".utf8))
+        #expect(short.excerpt(secrets: [secret]) == "busy")
     }
 }

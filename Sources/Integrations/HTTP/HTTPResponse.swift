@@ -27,10 +27,14 @@ public struct HTTPResponse: Sendable {
     /// The body as UTF-8 text.
     public var text: String { String(decoding: body, as: UTF8.self) }
 
-    /// The first `limit` characters of the body, redacted, for error messages.
-    func excerpt(limit: Int = 300, secrets: [String]) -> String {
-        let text = String(decoding: body.prefix(limit * 4), as: UTF8.self)
-        let cut = text.count > limit ? String(text.prefix(limit)) + "…" : text
-        return Redaction.text(cut, secrets: secrets)
+    /// The first `limit` characters of the body, for error messages:
+    /// redacted (`secrets` and the token shapes `Redaction` knows) before it
+    /// is cut, so a secret straddling the cut leaves no fragment. The window
+    /// redacted keeps room for a secret of up to 2000 characters that starts
+    /// inside the limit.
+    public func excerpt(limit: Int = 300, secrets: [String]) -> String {
+        let window = String(decoding: body.prefix((limit + 2000) * 4), as: UTF8.self).prefix(limit + 2000)
+        let redacted = Redaction.text(String(window), secrets: secrets)
+        return redacted.count > limit ? String(redacted.prefix(limit)) + "…" : redacted
     }
 }

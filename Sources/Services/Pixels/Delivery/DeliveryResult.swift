@@ -23,7 +23,7 @@ struct DeliveryResult: Sendable, Equatable {
     /// By HTTP status (and, for TikTok, the `code` of a 200 body); the
     /// message quotes the start of the answer with `secrets` redacted.
     init(platform: String, response: HTTPResponse, secrets: [String]) {
-        let excerpt = Self.excerpt(response, secrets: secrets)
+        let excerpt = response.excerpt(secrets: secrets)
         switch response.status {
         case 200..<300:
             if platform == "tiktok",
@@ -39,16 +39,6 @@ struct DeliveryResult: Sendable, Equatable {
         case 400..<500: self = .failed("invalid_event", "HTTP \(response.status): \(excerpt)")
         default: self = .failed("platform_error", "HTTP \(response.status): \(excerpt)")
         }
-    }
-
-    /// The first 300 characters of the answer, for a stored error message.
-    /// Redacted before it is cut (a secret straddling the cut leaves no
-    /// fragment): `secrets` and the token shapes `Redaction` knows.
-    static func excerpt(_ response: HTTPResponse, secrets: [String], limit: Int = 300) -> String {
-        // Room for a secret (at most 1000 characters) that starts inside the limit.
-        let window = String(decoding: response.body.prefix((limit + 2000) * 4), as: UTF8.self).prefix(limit + 2000)
-        let redacted = Redaction.text(String(window), secrets: secrets)
-        return redacted.count > limit ? String(redacted.prefix(limit)) + "…" : redacted
     }
 
     /// A transport failure: the platform was not reached or did not answer.
