@@ -33,8 +33,8 @@ def fmt(value, digits=0):
     return f"{value:,.{digits}f}".replace(",", " ")
 
 
-def ratio(a, b):
-    return f"{a / b:.2f}x" if a and b else "—"
+def ratio(a, b, digits=2):
+    return f"{a / b:.{digits}f}x" if a and b else "—"
 
 
 def find(results, **keys):
@@ -174,7 +174,7 @@ def goals(results, out):
         f"{fmt(oc, 1)} us vs {fmt(cc, 1)} us", (oc <= cc) if oc and cc else None)
     for peer, factor, name in [(gswift, 2.0, "grpc-swift-2"), (cpp, 1.0, "gRPC C++"), (raw, 0.7, "the raw TLS echo")]:
         row(f"unary QPS (1x32, 32 B) ≥ {factor:g}x {name}",
-            ratio(ours["qps"], peer["qps"]) if ours and peer else "—",
+            ratio(ours["qps"], peer["qps"], 3) if ours and peer else "—",
             (ours["qps"] >= factor * peer["qps"]) if ours and peer else None)
     if single:
         row("one call in flight: p50 ≤ 150 us", f"{fmt(single['latency_us']['p50'])} us", single["latency_us"]["p50"] <= 150)
