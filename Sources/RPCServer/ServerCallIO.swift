@@ -26,11 +26,7 @@ public struct RequestStream<Request: RPCMessage>: AsyncSequence, Sendable {
 
         public mutating func next() async throws -> Request? {
             guard let buffer = try await stream.nextMessage() else { return nil }
-            do {
-                return try Request(serializedBuffer: buffer)
-            } catch {
-                throw RPCError(code: .internal, message: "request does not decode as \(Request.self)")
-            }
+            return try RequestStream.decode(buffer)
         }
     }
 
@@ -38,14 +34,18 @@ public struct RequestStream<Request: RPCMessage>: AsyncSequence, Sendable {
 
     /// The one request of a unary or server-streaming call.
     func single() async throws -> Request {
-        var iterator = makeAsyncIterator()
-        guard let request = try await iterator.next() else {
+        guard let buffer = try await stream.onlyMessage() else {
             throw RPCError(code: .internal, message: "the call ended without a request message")
         }
-        guard try await iterator.next() == nil else {
-            throw RPCError(code: .internal, message: "a unary request must be exactly one message")
+        return try Self.decode(buffer)
+    }
+
+    static func decode(_ buffer: ByteBuffer) throws -> Request {
+        do {
+            return try Request(serializedBuffer: buffer)
+        } catch {
+            throw RPCError(code: .internal, message: "request does not decode as \(Request.self)")
         }
-        return request
     }
 }
 

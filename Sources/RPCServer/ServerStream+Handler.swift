@@ -27,6 +27,23 @@ extension ServerStream {
         }
     }
 
+    /// The call's one request message (unary and server-streaming calls);
+    /// nil when the client ended its side without one, an error when it sent
+    /// more. Returns at once when the message and the client's end have both
+    /// arrived, the usual case.
+    func onlyMessage() async throws -> ByteBuffer? {
+        let complete = state.withLock { state -> ByteBuffer? in
+            guard state.outcome == nil, state.inboundEnded, state.inbound.count == 1 else { return nil }
+            return state.inbound.popFirst()
+        }
+        if let complete { return complete }
+        guard let message = try await nextMessage() else { return nil }
+        guard try await nextMessage() == nil else {
+            throw RPCError(code: .internal, message: "a unary request must be exactly one message")
+        }
+        return message
+    }
+
     private func waitForMessage() async throws -> ByteBuffer? {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
