@@ -12,9 +12,9 @@ struct StatementDeadline: Sendable {
 }
 
 extension PostgresConnection {
-    /// Like ``query(_:_:)``, but when `deadline` passes before the result is
-    /// in, calls its `expire` once and goes on waiting: a cancelled statement
-    /// ends with its own error (SQLSTATE 57014), which is returned as usual.
+    /// Like ``query(_:_:)``, but when `deadline` passes before the statement
+    /// is over, calls its `expire` once and goes on waiting: a cancelled
+    /// statement ends with its own error (SQLSTATE 57014), returned as usual.
     func query(
         _ sql: String,
         _ parameters: [any PostgresEncodable],
@@ -25,50 +25,54 @@ extension PostgresConnection {
             PQsendQueryParams(connection, sql, Int32(values.count), nil, pointers, lengths, formats, 0)
         }
         guard sent == 1 else { throw PostgresError(code: .connectionFailed, message: lastError) }
-        try waitUntilResultIsIn(deadline)
-        return try check(collectResult())
+        var watch = DeadlineWatch(deadline: deadline)
+        // As PQexecParams: the last result; a COPY result ends the reading.
+        var last: OpaquePointer?
+        while true {
+            try waitForInput(&watch)
+            guard let result = PQgetResult(connection) else { break }
+            if let last { PQclear(last) }
+            last = result
+            let status = PQresultStatus(result)
+            if status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH { break }
+        }
+        return try check(last)
     }
 
-    /// Reads input until libpq has the whole result (PQisBusy is false).
-    private func waitUntilResultIsIn(_ deadline: StatementDeadline) throws(PostgresError) {
-        var expired = false
+    /// Reads input until PQgetResult will not block (PQisBusy is false).
+    private func waitForInput(_ watch: inout DeadlineWatch) throws(PostgresError) {
         while true {
             guard PQconsumeInput(connection) == 1 else {
                 throw PostgresError(code: .connectionFailed, message: lastError)
             }
             if PQisBusy(connection) == 0 { return }
-            var timeout: Int32 = -1
-            if !expired {
-                let left = ContinuousClock.now.duration(to: deadline.instant)
-                if left <= .zero {
-                    expired = true
-                    deadline.expire()
-                    continue
-                }
-                timeout = Int32(clamping: left.milliseconds)
-            }
             var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
             guard descriptor.fd >= 0 else { throw PostgresError(code: .connectionFailed, message: lastError) }
-            if poll(&descriptor, 1, timeout) < 0, errno != EINTR {
-                throw PostgresError(code: .connectionFailed, message: "poll on the database socket failed: errno \(errno)")
+            if poll(&descriptor, 1, watch.pollTimeout()) < 0 {
+                let error = errno
+                guard error == EINTR else {
+                    throw PostgresError(code: .connectionFailed, message: "poll on the database socket failed: errno \(error)")
+                }
             }
         }
     }
+}
 
-    /// The statement's result as PQexecParams picks it: the first error, else
-    /// the last result; a COPY result ends the reading, as it does there.
-    private func collectResult() -> OpaquePointer? {
-        var kept: OpaquePointer?
-        while let result = PQgetResult(connection) {
-            let status = PQresultStatus(result)
-            if let previous = kept, PQresultStatus(previous) == PGRES_FATAL_ERROR {
-                PQclear(result)
-            } else {
-                if let previous = kept { PQclear(previous) }
-                kept = result
-            }
-            if status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH { break }
+/// A statement's deadline as seen by the thread waiting for its result.
+private struct DeadlineWatch {
+    let deadline: StatementDeadline
+    var expired = false
+
+    /// Milliseconds to wait for input: until the deadline, then (once it has
+    /// expired and its cancel request is sent) without limit.
+    mutating func pollTimeout() -> Int32 {
+        guard !expired else { return -1 }
+        let left = ContinuousClock.now.duration(to: deadline.instant)
+        guard left > .zero else {
+            expired = true
+            deadline.expire()
+            return -1
         }
-        return kept
+        return Int32(clamping: left.milliseconds)
     }
 }

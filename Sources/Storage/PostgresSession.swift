@@ -23,7 +23,7 @@ public struct PostgresSession: Sendable {
         let timeout = timeout ?? defaultTimeout
         let milliseconds = timeout.milliseconds
         return try await runner.run(connection, timeout: timeout) { connection, deadline throws(PostgresError) in
-            try connection.setStatementTimeout(milliseconds: milliseconds)
+            try connection.setStatementTimeout(milliseconds: milliseconds, deadline: deadline)
             return try connection.query(sql, parameters, deadline: deadline)
         }
     }
@@ -34,13 +34,14 @@ public struct PostgresSession: Sendable {
     }
 
     /// BEGIN (`sql`), then `settings` for this transaction only, in one visit
-    /// to the thread pool. When a setting fails, the transaction is rolled back.
+    /// to the thread pool, within the default timeout. When a setting fails,
+    /// the transaction is rolled back.
     func begin(_ sql: String, settings: [String: String]) async throws(PostgresError) {
-        try await runner.run(connection) { connection throws(PostgresError) in
-            _ = try connection.query(sql)
+        try await runner.run(connection, timeout: defaultTimeout) { connection, deadline throws(PostgresError) in
+            _ = try connection.query(sql, [], deadline: deadline)
             do throws(PostgresError) {
                 for (name, value) in settings.sorted(by: { $0.key < $1.key }) {
-                    _ = try connection.query("SELECT set_config($1, $2, true)", [name, value])
+                    _ = try connection.query("SELECT set_config($1, $2, true)", [name, value], deadline: deadline)
                 }
             } catch {
                 _ = try? connection.query("ROLLBACK")
@@ -60,9 +61,15 @@ public struct PostgresSession: Sendable {
 extension PostgresConnection {
     /// Sets statement_timeout for this session when it differs from the last
     /// value set (a rolled-back transaction makes it unknown again).
-    func setStatementTimeout(milliseconds: Int) throws(PostgresError) {
+    func setStatementTimeout(milliseconds: Int, deadline: StatementDeadline? = nil) throws(PostgresError) {
         guard statementTimeoutMilliseconds != milliseconds else { return }
-        _ = try query("SELECT set_config('statement_timeout', $1, false)", ["\(milliseconds)ms"])
+        let sql = "SELECT set_config('statement_timeout', $1, false)"
+        let value = "\(milliseconds)ms"
+        if let deadline {
+            _ = try query(sql, [value], deadline: deadline)
+        } else {
+            _ = try query(sql, [value])
+        }
         statementTimeoutMilliseconds = milliseconds
     }
 }

@@ -30,10 +30,11 @@ public struct HTTPResponse: Sendable {
     /// The first `limit` characters of the body, for error messages:
     /// redacted (`secrets` and the token shapes `Redaction` knows) before it
     /// is cut, so a secret straddling the cut leaves no fragment. The window
-    /// redacted keeps room for a secret of up to 2000 characters that starts
-    /// inside the limit.
+    /// redacted keeps room for the longest secret (and a 2000-character
+    /// token) that starts inside the limit.
     public func excerpt(limit: Int = 300, secrets: [String]) -> String {
-        let window = String(decoding: body.prefix((limit + 2000) * 4), as: UTF8.self).prefix(limit + 2000)
+        let room = limit + max(2000, secrets.map(\.count).max() ?? 0)
+        let window = String(decoding: body.prefix(room * 4), as: UTF8.self).prefix(room)
         let redacted = Redaction.text(String(window), secrets: secrets)
         return redacted.count > limit ? String(redacted.prefix(limit)) + "…" : redacted
     }

@@ -35,7 +35,7 @@ public enum RoleMatrix {
         let path = method.utf8.first == slash ? method.dropFirst() : method[...]
         guard let separator = path.utf8.firstIndex(of: slash) else { return .nobody }
         let service = path[..<separator]
-        let name = path[path.index(after: separator)...]
+        let name = path[path.utf8.index(after: separator)...]
         guard !service.isEmpty, !name.isEmpty, !name.utf8.contains(slash) else { return .nobody }
         switch service {
         case "arpc.health.v1.Health", "arpc.reflection.v1.ServerReflection", "arpc.test.v1.TestService":
