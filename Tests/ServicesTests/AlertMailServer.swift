@@ -2,10 +2,10 @@ import Foundation
 import Integrations
 import TestSupport
 
-/// Fixtures/alert_smtp.py: aiosmtpd with implicit TLS and AUTH, writing
-/// each message it accepts as JSON into `outbox`, and refusing recipients
-/// named `unknown…` (550), `busy…` (451, always) and `greylist…` (451, the
-/// first time).
+/// The integration tests' SMTP fake (IntegrationsTests/Fixtures/smtp_fake.py)
+/// in `smtps` mode: aiosmtpd with implicit TLS and AUTH, writing each
+/// message it accepts as JSON into `outbox`, and refusing recipients named
+/// `unknown…` (550), `busy…` (451, always) and `greylist…` (451, the first time).
 struct AlertMailServer {
     static let user = "alerts"
     static let password = "mail-\(UUID().uuidString.prefix(8))"
@@ -21,9 +21,10 @@ struct AlertMailServer {
         let outbox = try TemporaryDirectory()
         defer { outbox.remove() }
         let (certificate, key) = try SelfSignedCertificate.make(in: directory)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/alert_smtp.py").path
-        let (process, fields) = try await FixtureProcess.python(script, [certificate, key, outbox.url.path, user, password])
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("IntegrationsTests/Fixtures/smtp_fake.py").path
+        let (process, fields) = try await FixtureProcess.python(
+            script, [certificate, key, outbox.url.path, "smtps", user, password])
         defer { process.stop() }
         return try await body(
             AlertMailServer(process: process, port: try FixtureProcess.port(fields), certificate: certificate, outbox: outbox))

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// Email delivery through PixelAlertOutbox against a real aiosmtpd
-/// (Fixtures/alert_smtp.py): a transient refusal is retried after the
+/// (`AlertMailServer`): a transient refusal is retried after the
 /// backoff, a permanent one fails at once, and a failure that persists
 /// fails after the attempt limit.
 @Suite("Pixels: alert email delivery", .enabled(if: AttrdHarness.enabled, "needs make test's database and dev PKI"))

@@ -7,7 +7,13 @@ Usage: smtp_fake.py CERT KEY OUTDIR MODE USER PASSWORD, MODE `starttls`
 JSON summary (envelope, headers, text and HTML bodies, and each
 attachment's name, type, size and SHA-256) is written to OUTDIR before the
 server answers 250, so it exists once the client's send returns.
-Prints `READY <port>`; exits when standard input closes or on SIGTERM."""
+Prints `READY <port>`; exits when standard input closes or on SIGTERM.
+
+Recipients play a mail server's refusals (the pixel alert tests use them):
+RCPT TO an address whose local part starts with `unknown` is refused
+`550 5.1.1` (permanent), with `busy` `451 4.3.2` (transient) every time,
+with `greylist` `451 4.7.1` the first time that address is seen only. Each
+refusal is printed as `REFUSED <code> <address>`."""
 import asyncio
 import email
 import hashlib
@@ -16,15 +22,33 @@ import os
 import ssl
 import sys
 import threading
+import warnings
 from email import policy
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 CERT, KEY, OUTDIR, MODE, USER, PASSWORD = sys.argv[1:7]
+greylisted = set()
 count = 0
 
 
 class Handler:
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        local = address.split("@")[0]
+        reply = None
+        if local.startswith("unknown"):
+            reply = "550 5.1.1 no such mailbox here"
+        elif local.startswith("busy"):
+            reply = "451 4.3.2 system not accepting messages, try later"
+        elif local.startswith("greylist") and address not in greylisted:
+            greylisted.add(address)
+            reply = "451 4.7.1 greylisted, try again later"
+        if reply:
+            print(f"REFUSED {reply[:3]} {address}", flush=True)
+            return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         global count
         message = email.message_from_bytes(envelope.original_content, policy=policy.default)
@@ -51,7 +75,7 @@ class Handler:
             "authenticated": session.authenticated,
         }
         count += 1
-        path = os.path.join(OUTDIR, f"message-{count}.json")
+        path = os.path.join(OUTDIR, f"message-{count:04}.json")
         with open(path + ".tmp", "w") as out:
             json.dump(summary, out)
         os.rename(path + ".tmp", path)
@@ -65,6 +89,8 @@ def authenticate(server, session, envelope, mechanism, data):
 
 
 def main():
+    # In smtps mode AUTH needs no STARTTLS: the whole connection is TLS.
+    warnings.simplefilter("ignore")
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(CERT, KEY)
     loop = asyncio.new_event_loop()
