@@ -61,11 +61,18 @@ def machine():
             f"{swift[0] if swift else 'swift'}; commit {commit or '?'}")
 
 
-def unary_tables(results, out):
-    out.append("### Unary echo, 1 connection")
+def table(out, title, columns, left=1):
+    """A section heading and a Markdown table header: the first `left`
+    columns aligned left, the rest (figures) right."""
+    out.append(f"### {title}")
     out.append("")
-    out.append("| stack | payload | in flight | QPS | p50 us | p90 us | p99 us | p99.9 us | server CPU us/call | attrd QPS ÷ this | this CPU ÷ attrd CPU |")
-    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    out.append("| " + " | ".join(columns) + " |")
+    out.append("| " + " | ".join("---" if i < left else "---:" for i in range(len(columns))) + " |")
+
+
+def unary_tables(results, out):
+    table(out, "Unary echo, 1 connection",
+          ["stack", "payload", "in flight", "QPS", "p50 us", "p90 us", "p99 us", "p99.9 us", "server CPU us/call", "attrd QPS ÷ this", "this CPU ÷ attrd CPU"])
     for payload, inflight in [(0, 32), (32, 32), (4096, 32), (32, 1)]:
         ours = find(results, label="attrd", scenario="unary", payload_bytes=payload, concurrency=inflight)
         for peer in PEERS:
@@ -88,10 +95,8 @@ def stream_table(results, out):
     rows = [r for r in results if r.get("scenario") == "stream"]
     if not rows:
         return
-    out.append("### Server streaming, 1 connection, 1 KiB messages, 1000 per call")
-    out.append("")
-    out.append("| stack | calls in flight | messages/s | MB/s | server CPU us/message | call p50 ms |")
-    out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+    table(out, "Server streaming, 1 connection, 1 KiB messages, 1000 per call",
+          ["stack", "calls in flight", "messages/s", "MB/s", "server CPU us/message", "call p50 ms"])
     for peer in PEERS:
         r = find(results, label=peer, scenario="stream")
         if r:
@@ -105,10 +110,8 @@ def ingest_table(results, out):
     copy = find(results, scenario="ingest-copy")
     if not rows and not copy:
         return
-    out.append("### Ingest: pixel events persisted (IngestPixelEvents, acknowledged after commit)")
-    out.append("")
-    out.append("| batch | calls in flight | events/s | ÷ COPY | call p50 ms | call p99 ms | attrd CPU us/event |")
-    out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    table(out, "Ingest: pixel events persisted (IngestPixelEvents, acknowledged after commit)",
+          ["batch", "calls in flight", "events/s", "÷ COPY", "call p50 ms", "call p99 ms", "attrd CPU us/event"], left=0)
     for r in sorted(rows, key=lambda r: r.get("batch_size") or 0):
         share = f"{r['messages_per_s'] / copy['messages_per_s'] * 100:.0f}%" if copy else "—"
         out.append(f"| {r.get('batch_size')} | {r['concurrency']} | {fmt(r['messages_per_s'])} | {share} | "
@@ -125,10 +128,8 @@ def idle_table(results, out):
     rows = [r for r in results if r.get("scenario") == "idle"]
     if not rows:
         return
-    out.append("### Idle mutual-TLS connections held by attrd")
-    out.append("")
-    out.append("| connections | RSS before | RSS after | KiB per connection | time to open all |")
-    out.append("| ---: | ---: | ---: | ---: | ---: |")
+    table(out, "Idle mutual-TLS connections held by attrd",
+          ["connections", "RSS before", "RSS after", "KiB per connection", "time to open all"], left=0)
     for r in rows:
         out.append(f"| {fmt(r['connections'])} | {fmt(r['server_rss_before_kib'] / 1024, 1)} MiB | "
                    f"{fmt(r['server_rss_after_kib'] / 1024, 1)} MiB | {fmt(r['kib_per_connection'], 1)} | "
@@ -140,10 +141,7 @@ def micro_table(results, out):
     rows = [r for r in results if r.get("scenario") == "micro"]
     if not rows:
         return
-    out.append("### Microbenchmarks (attrbench micro, 1 core)")
-    out.append("")
-    out.append("| operation | ns/op | MB/s |")
-    out.append("| --- | ---: | ---: |")
+    table(out, "Microbenchmarks (attrbench micro, 1 core)", ["operation", "ns/op", "MB/s"])
     for r in rows:
         out.append(f"| {r['name']} | {fmt(r['ns_per_op'], 1)} | {fmt(r['mb_per_s'])} |")
     out.append("")
@@ -164,10 +162,7 @@ def goals(results, out):
         verdict = "—" if met is None else ("met" if met else "**missed**")
         out.append(f"| {goal} | {measured} | {verdict} |")
 
-    out.append("### Goals (issue 9)")
-    out.append("")
-    out.append("| goal | measured | |")
-    out.append("| --- | --- | --- |")
+    table(out, "Goals (issue 9)", ["goal", "measured", ""], left=3)
     oc = ours and ours.get("server_cpu_us_per_call")
     cc = cpp and cpp.get("server_cpu_us_per_call")
     row("server CPU per unary call (1x32, 32 B) ≤ gRPC C++",
