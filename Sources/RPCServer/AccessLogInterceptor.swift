@@ -20,11 +20,12 @@ public struct AccessLogInterceptor: ServerInterceptor {
             let elapsed = ContinuousClock.now - start
             let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
             logger.info("call", metadata: [
-                "rpc_tenant": "\(context.tenantID.uuidString.lowercased())",
-                "rpc_principal": "\(context.principal.kind.rawValue):\(context.principal.id)",
-                "rpc_method": "\(context.method)",
-                "rpc_status": "\(status)",
-                "rpc_duration_us": "\(micros)",
+                RPCLogKey.tenant.rawValue: "\(context.tenantID.uuidString.lowercased())",
+                RPCLogKey.principal.rawValue: "\(context.principal.kind.rawValue):\(context.principal.id)",
+                RPCLogKey.method.rawValue: "\(context.method)",
+                RPCLogKey.callID.rawValue: "\(context.callID)",
+                RPCLogKey.status.rawValue: "\(status)",
+                RPCLogKey.duration.rawValue: "\(micros)",
             ])
         }
     }

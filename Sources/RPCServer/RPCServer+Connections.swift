@@ -61,7 +61,7 @@ extension RPCServer {
     /// shutdown): whichever end comes first wakes this task, which then
     /// cancels the handler (a no-op when the handler is what ended it).
     func run(_ call: ServerCall) async {
-        let stream = call.context.stream
+        let stream = call.stream
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 let (status, trailers) = await self.invoke(call)
@@ -74,27 +74,41 @@ extension RPCServer {
 
     private func invoke(_ call: ServerCall) async -> (Status, Metadata) {
         do {
-            try await intercept(from: 0, call.context, call.handler)
+            try await intercept(from: 0, call.context, call.stream, call.handler)
             return (.ok, [:])
-        } catch let error as RPCError {
-            return (Status(code: error.code, message: error.message), error.metadata)
-        } catch is CancellationError {
-            return (Status(code: .cancelled, message: "call cancelled"), [:])
         } catch {
-            logger.error("handler failed", metadata: ["rpc_method": "\(call.context.method)", "rpc_error": "\(error)"])
-            return (Status(code: .unknown, message: "the handler failed"), [:])
+            let failure = RPCError(converting: error, callID: call.context.callID)
+            if let cause = failure.cause {
+                let metadata: Logger.Metadata = [
+                    RPCLogKey.status.rawValue: "\(failure.code)", RPCLogKey.cause.rawValue: "\(cause)",
+                ]
+                if failure.isServerFault {
+                    call.context.logger.error("call failed", metadata: metadata)
+                } else {
+                    call.context.logger.debug("call failed", metadata: metadata)
+                }
+            }
+            return (Status(code: failure.code, message: failure.message), failure.metadata)
         }
     }
 
     /// Runs the interceptors from `index` on, then the handler (no closures
-    /// built per call: each `next` is a non-escaping closure).
-    private func intercept(from index: Int, _ context: ServerContext, _ handler: Router.Handler) async throws {
+    /// built per call: each `next` is a non-escaping closure). What the
+    /// handler throws is converted here, so interceptors see the status the
+    /// caller will.
+    private func intercept(
+        from index: Int, _ context: ServerContext, _ stream: ServerStream, _ handler: Router.Handler
+    ) async throws {
         guard index < interceptors.count else {
-            try await handler(ServerCallIO(stream: context.stream), context)
+            do {
+                try await handler(ServerCallIO(stream: stream), context)
+            } catch {
+                throw RPCError(converting: error, callID: context.callID)
+            }
             return
         }
         try await interceptors[index].intercept(context: context) { context in
-            try await self.intercept(from: index + 1, context, handler)
+            try await self.intercept(from: index + 1, context, stream, handler)
         }
     }
 }

@@ -80,8 +80,8 @@ extension ServerConnectionHandler {
         idleTimer?.cancel()
         let serverContext = ServerContext(
             method: head.method, principal: principal, metadata: head.metadata, deadline: deadline,
-            peer: peer, stream: stream)
-        context.fireChannelRead(wrapInboundOut(ServerCall(context: serverContext, handler: handler)))
+            peer: peer, callID: CallID(connection: connectionNumber, stream: id), connectionLogger: logger, stream: stream)
+        context.fireChannelRead(wrapInboundOut(ServerCall(context: serverContext, stream: stream, handler: handler)))
     }
 
     private func refuse(_ id: UInt32, _ status: Status) {

@@ -30,6 +30,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var principal: Principal?
     /// The client's address, as the calls' contexts and the logs show it.
     var peer = "?"
+    /// This connection's number in the process, part of each call's id.
+    let connectionNumber = CallID.nextConnection()
     var streams: [UInt32: LiveStream] = [:]
     var batch = FrameBatch()
     var idleTimer: Scheduled<Void>?
@@ -63,7 +65,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             outbound.observe { hook(channel) }
         }
         peer = context.channel.remoteAddress.map { "\($0)" } ?? "?"
-        logger[metadataKey: "rpc_peer"] = "\(peer)"
+        logger[.peer] = "\(peer)"
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -78,8 +80,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         do {
             let principal = try PeerIdentity.principal(from: handshake, trustDomain: configuration.trustDomain)
             self.principal = principal
-            logger[metadataKey: "rpc_tenant"] = "\(principal.tenantID.uuidString.lowercased())"
-            logger[metadataKey: "rpc_principal"] = "\(principal.kind.rawValue):\(principal.id)"
+            logger[.tenant] = "\(principal.tenantID.uuidString.lowercased())"
+            logger[.principal] = "\(principal.kind.rawValue):\(principal.id)"
             logger.debug("client connected", metadata: ["tls_version": "\(handshake.protocolVersion)"])
             resetIdleTimer()
         } catch {

@@ -1,8 +1,10 @@
 import Wire
 
 extension ServerInterceptor {
-    /// Runs `next`, then reports the status the call ended with (OK, the
-    /// thrown `RPCError`'s code, CANCELLED, or UNKNOWN) and rethrows.
+    /// Runs `next`, then reports the status the call ended with and
+    /// rethrows. The server converts a handler's errors before interceptors
+    /// see them, so this is the thrown `RPCError`'s code; an interceptor's
+    /// own other error ends the call as INTERNAL, as the server reports it.
     func observingStatus(
         _ context: ServerContext,
         next: @Sendable (ServerContext) async throws -> Void,
@@ -18,7 +20,7 @@ extension ServerInterceptor {
             completion(.cancelled)
             throw CancellationError()
         } catch {
-            completion(.unknown)
+            completion(.internal)
             throw error
         }
     }

@@ -119,11 +119,13 @@ public final class PostgresConnection: @unchecked Sendable {
 
     func error(from result: OpaquePointer) -> PostgresError {
         let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+        let constraint = PQresultErrorField(result, Int32(UInt8(ascii: "n"))).map { String(cString: $0) }
         var message = String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines
         if message.isEmpty { message = lastError }
         let broken = PQstatus(connection) != CONNECTION_OK || state?.hasPrefix("08") == true
             || state == "57P01" || state == "57P02" || state == "57P03"
-        return PostgresError(code: broken ? .connectionFailed : .queryFailed, message: message, sqlState: state)
+        return PostgresError(
+            code: broken ? .connectionFailed : .queryFailed, message: message, sqlState: state, constraint: constraint)
     }
 }
 

@@ -38,11 +38,15 @@ public struct PostgresError: Error, Hashable, Sendable, CustomStringConvertible 
     public var message: String
     /// The five-character SQLSTATE, when the server sent one.
     public var sqlState: String?
+    /// The constraint a violation (SQLSTATE class 23) names, e.g.
+    /// `attribution_influencers_tenant_code_key`: services map it to the field at fault.
+    public var constraint: String?
 
-    public init(code: Code, message: String, sqlState: String? = nil) {
+    public init(code: Code, message: String, sqlState: String? = nil, constraint: String? = nil) {
         self.code = code
         self.message = message
         self.sqlState = sqlState
+        self.constraint = constraint
     }
 
     /// True when retrying later, on another connection, may succeed.

@@ -1,6 +1,6 @@
 import Wire
 
-extension FieldError {
+extension FieldError: RPCErrorConvertible {
     /// INVALID_ARGUMENT naming the field.
     var rpcError: RPCError {
         RPCError(code: .invalidArgument, message: field.isEmpty ? reason : "\(field): \(reason)")
