@@ -62,6 +62,26 @@ struct PixelEventsTests {
         }
     }
 
+    /// The match count stops at 10000 (ListEventsResponse.total_size) and
+    /// says it is a lower bound past that; a narrower filter counts exactly.
+    @Test func theMatchCountPastTheLimitIsALowerBound() async throws {
+        let tenant = try TestTenant()
+        try await AttrdHarness.withServer { attrd in
+            let events = (0..<10_001).map { index in
+                Fixtures.event("c\(index)", type: .pageView, at: Fixtures.hoursAgo(Double(index) / 3600 + 0.01))
+            }
+            for batch in stride(from: 0, to: events.count, by: 1000) {
+                _ = try await attrd.ingest(tenant, events: Array(events[batch..<min(batch + 1000, events.count)]))
+            }
+            let all = try await attrd.withPixels(tenant) { try await $0.listEvents(Attribution_V1_ListEventsRequest()) }
+            #expect((all.totalSize, all.totalSizeIsLowerBound) == (10_000, true))
+            var newest = Attribution_V1_ListEventsRequest()
+            newest.startTime = Google_Protobuf_Timestamp(date: events[9_999].eventTime.date)
+            let exact = try await attrd.withPixels(tenant) { try await $0.listEvents(newest) }
+            #expect((exact.totalSize, exact.totalSizeIsLowerBound) == (10_000, false))
+        }
+    }
+
     @Test func filtersAndOrderSearch() async throws {
         let tenant = try TestTenant()
         try await AttrdHarness.withServer { attrd in
