@@ -19,15 +19,16 @@ public struct MatchKeys: Sendable, Equatable {
     }
 
     /// Normalises and hashes `values` of `parameter`; a value that already
-    /// is 64 lowercase hex characters is taken as hashed.
+    /// is 64 hex characters of either case (surrounding spaces trimmed) is
+    /// taken as hashed: it is lower-cased and kept, whatever the parameter.
     public mutating func add(_ parameter: CustomerParameter, _ values: [String], field: String) throws(Problem) {
         guard values.count <= Self.maximumValuesPerParameter else {
             throw Problem(field: field, reason: "at most \(Self.maximumValuesPerParameter) values")
         }
         for (index, raw) in values.enumerated() {
             let digest: String
-            if SHA256Digest.isHex(raw) {
-                digest = raw
+            if let existing = SHA256Digest.existingDigest(raw.trimmingSpaces(newlines: true)) {
+                digest = existing
             } else {
                 do {
                     guard let normalized = try parameter.normalize(raw) else { continue }

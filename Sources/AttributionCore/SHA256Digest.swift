@@ -17,8 +17,12 @@ enum SHA256Digest {
         }.joined()
     }
 
-    /// 64 lowercase hex characters: what an already-hashed value looks like.
-    static func isHex(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    /// `text` lower-cased when it is 64 hex characters of either case (what
+    /// an already-hashed value looks like); nil otherwise.
+    static func existingDigest(_ text: String) -> String? {
+        let isHex = text.utf8.count == 64 && text.utf8.allSatisfy {
+            (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0)
+        }
+        return isHex ? text.lowercased() : nil
     }
 }

@@ -24,26 +24,39 @@ public struct IngestStore: Sendable {
         }
     }
 
-    /// Orders whose currency is not the tenant's reporting currency are
-    /// left out and returned in `refused` by their index in `orders`.
+    /// Orders the store does not take are left out and returned in
+    /// `refused` by their index in `orders`: those whose currency is not the
+    /// tenant's reporting currency, and those that would bring their day's
+    /// total over `MoneyBounds.maximumDailyRevenueMinor`. The summary's
+    /// conflicts are indexes in `orders` too.
     public func recordOrders(
         _ orders: [OrderRecord], tenantID: UUID
-    ) async throws -> (summary: WriteSummary, refused: [(index: Int, currency: String, expected: String)]) {
+    ) async throws -> (summary: WriteSummary, refused: [RecordRefusal]) {
         try await database.withTenant(tenantID) { tx in
             try await provisioner.ensure(in: tx)
             guard let first = orders.first else { return (WriteSummary(), []) }
             let currency = try await ReportingCurrency.resolve(proposed: first.currency, in: tx)
-            let refused = orders.indices.filter { orders[$0].currency != currency }
-                .map { (index: $0, currency: orders[$0].currency, expected: currency) }
-            let accepted = orders.filter { $0.currency == currency }
+            var refused = orders.indices.filter { orders[$0].currency != currency }.map {
+                RecordRefusal(
+                    index: $0, field: "revenue.currency_code",
+                    reason: "is \(orders[$0].currency), not the tenant's reporting currency \(currency)")
+            }
             try await AttributionLock.acquire(in: tx)
-            let ids = try await OrderWriter.insert(accepted, in: tx)
+            let sameCurrency = orders.indices.filter { orders[$0].currency == currency }
+            refused += try await DailyRevenueLimit.refusals(sameCurrency.map { orders[$0] }, in: tx).map {
+                RecordRefusal(index: sameCurrency[$0.index], field: $0.field, reason: $0.reason)
+            }
+            let refusedIndexes = Set(refused.map(\.index))
+            let kept = orders.indices.filter { !refusedIndexes.contains($0) }
+            let (ids, conflicts) = try await OrderWriter.insert(kept.map { orders[$0] }, in: tx)
             let stitched = try await IdentityStitcher.stitch(
                 table: "attribution_conversions", timeColumn: "ordered_at", ids: ids, in: tx)
             let earlier = try await AffectedOrders.find(touchIDs: [], stitchedSessions: stitched, in: tx)
             try await Reattribution.run(Array(Set(ids + earlier)), attributor: attributor, in: tx)
-            let summary = WriteSummary(accepted: ids.count, duplicates: accepted.count - ids.count)
-            return (summary, refused)
+            let summary = WriteSummary(
+                accepted: ids.count, duplicates: kept.count - ids.count,
+                conflicts: conflicts.map { RecordConflict(index: kept[$0.index], fields: $0.fields) })
+            return (summary, refused.sorted { $0.index < $1.index })
         }
     }
 
@@ -51,12 +64,14 @@ public struct IngestStore: Sendable {
         try await database.withTenant(tenantID) { tx in
             try await provisioner.ensure(in: tx)
             try await AttributionLock.acquire(in: tx)
-            let ids = try await TouchpointWriter.insert(touchpoints, in: tx)
+            let (ids, conflicts) = try await TouchpointWriter.insert(touchpoints, in: tx)
             let stitched = try await IdentityStitcher.stitch(
                 table: "attribution_touchpoints", timeColumn: "occurred_at", ids: ids, in: tx)
             let affected = try await AffectedOrders.find(touchIDs: ids, stitchedSessions: stitched, in: tx)
             try await Reattribution.run(affected, attributor: attributor, in: tx)
-            return WriteSummary(accepted: ids.count, duplicates: touchpoints.count - ids.count, ordersReattributed: affected.count)
+            return WriteSummary(
+                accepted: ids.count, duplicates: touchpoints.count - ids.count, conflicts: conflicts,
+                ordersReattributed: affected.count)
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Storage
 
-/// Stores orders, idempotently on (tenant, order_id): the first one wins.
+/// Stores orders, idempotently on (tenant, order_id): the first one wins;
+/// a later copy with other content is reported as a conflict.
 enum OrderWriter {
     private static let staging = StagedInsert(
         table: "staged_orders",
@@ -11,9 +12,20 @@ enum OrderWriter {
             utm_term text, customer_id text, session_id text, is_new_customer boolean
             """)
 
-    /// The ids of the orders stored now (duplicates are left out).
-    static func insert(_ orders: [OrderRecord], in tx: TenantTransaction) async throws -> [String] {
-        guard !orders.isEmpty else { return [] }
+    private static let conflicts = ConflictCheck(
+        table: "attribution_conversions", key: ["order_id"],
+        compared: [
+            ("ordered_at", "ordered_at"), ("revenue_minor", "revenue.amount_minor"), ("currency", "revenue.currency_code"),
+            ("discount_codes", "discount_codes"), ("landing_page", "landing_page_url"), ("referrer", "referrer"),
+            ("utm_source", "utm.source"), ("utm_medium", "utm.medium"), ("utm_campaign", "utm.campaign"),
+            ("utm_content", "utm.content"), ("utm_term", "utm.term"), ("customer_id", "customer_id"),
+            ("session_id", "session_id"), ("is_new_customer", "customer_type"),
+        ])
+
+    /// The ids of the orders stored now (duplicates are left out), and the
+    /// duplicates whose content differs from the stored order.
+    static func insert(_ orders: [OrderRecord], in tx: TenantTransaction) async throws -> (ids: [String], conflicts: [RecordConflict]) {
+        guard !orders.isEmpty else { return ([], []) }
         let rows: [[any PostgresEncodable]] = orders.enumerated().map { index, order in
             [
                 index, order.orderID, order.orderedAt, Int64(order.revenueMinor), order.currency, order.discountCodes,
@@ -34,6 +46,8 @@ enum OrderWriter {
             ON CONFLICT (tenant_id, order_id) DO NOTHING
             RETURNING id
             """)
-        return try inserted.map { try $0.decode("id", as: UUID.self).uuidString }
+        let ids = try inserted.map { try $0.decode("id", as: UUID.self).uuidString }
+        guard ids.count < orders.count else { return (ids, []) }
+        return (ids, try await conflicts.find(in: "staged_orders s", tx: tx))
     }
 }

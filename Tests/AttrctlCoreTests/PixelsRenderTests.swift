@@ -67,6 +67,14 @@ struct PixelsRenderTests {
         #expect(try PixelsEventsCommand.render(Attribution_V1_ListEventsResponse(), format: .table) == "No events.\n\n0 shown of 0 matching.")
     }
 
+    /// Past the server's count limit, total_size is a lower bound: the footer says "more than".
+    @Test func eventsFooterSaysWhenTheCountIsALowerBound() throws {
+        var response = Attribution_V1_ListEventsResponse()
+        response.totalSize = 10_000
+        response.totalSizeIsLowerBound = true
+        #expect(try PixelsEventsCommand.render(response, format: .table) == "No events.\n\n0 shown of more than 10000 matching.")
+    }
+
     @Test func alertConfigTable() {
         var config = Attribution_V1_AlertConfig()
         for (platform, enabled) in [(Attribution_V1_PixelPlatform.ga4, false), (.meta, true)] {

@@ -39,10 +39,16 @@ struct NormalizationTests {
         #expect(keys.hashed[.email] == [digest])
     }
 
-    @Test func upperCaseHexIsNotTakenAsHashed() throws {
-        let upper = "62A14E44F765419D10FEA99367361A727C12365E2520F32218D505ED9AA0F62F"
-        var keys = MatchKeys()
-        #expect(throws: MatchKeys.Problem.self) { try keys.add(.email, [upper], field: "em") }
+    /// Every hashed parameter takes 64 hex characters of either case as a
+    /// digest: lower-cased, never normalised, hashed again or refused.
+    @Test(arguments: CustomerParameter.allCases)
+    func aPreHashedValueOfEitherCaseIsLowerCasedAndKept(parameter: CustomerParameter) throws {
+        let lower = "62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f"
+        for raw in [lower, lower.uppercased(), " \(lower.uppercased())\n", "62A14e44F765419d10FEA99367361a727c12365e2520f32218d505ed9aa0f62F"] {
+            var keys = MatchKeys()
+            try keys.add(parameter, [raw], field: parameter.rawValue)
+            #expect(keys.hashed[parameter] == [lower], "\(parameter) \(raw)")
+        }
     }
 
     @Test func anInvalidValueNamesTheFieldNotTheValue() {

@@ -124,3 +124,41 @@ struct IngestPixelEventsTests {
         }
     }
 }
+
+extension IngestPixelEventsTests {
+    /// Every hashed field takes 64 hex characters of either case as a
+    /// digest and stores it lower-cased: never hashed again nor refused.
+    @Test func aPreHashedValueIsStoredLowerCasedInEveryHashedField() async throws {
+        let tenant = try TestTenant()
+        let digest = "62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f"
+        func event(_ id: String, _ value: String) -> Attribution_V1_PixelEvent {
+            var event = Fixtures.event(id)
+            event.userData.emails = [value]
+            event.userData.phones = [value]
+            event.userData.firstNames = [value]
+            event.userData.lastNames = [value]
+            event.userData.datesOfBirth = [value]
+            event.userData.genders = [value]
+            event.userData.cities = [value]
+            event.userData.states = [value]
+            event.userData.zipCodes = [value]
+            event.userData.countries = [value]
+            event.userData.externalIds = [value]
+            return event
+        }
+        let response = try await AttrdHarness.withServer { attrd in
+            try await attrd.ingest(tenant, events: [event("lower", digest), event("upper", digest.uppercased())])
+        }
+        #expect(response.accepted == 2)
+        #expect(response.rejected.isEmpty)
+        let keys = ["em", "ph", "fn", "ln", "db", "ge", "ct", "st", "zp", "country", "external_id"]
+        let rows = try await TenantData.with { data in
+            try await data.rows(
+                tenant,
+                "SELECT event_id, (SELECT string_agg(k || '=' || (match_keys->k->>0), ',' ORDER BY k) FROM jsonb_object_keys(match_keys) k) AS keys FROM pixel_events ORDER BY event_id")
+        }
+        let expected = keys.sorted().map { "\($0)=\(digest)" }.joined(separator: ",")
+        #expect(rows.map { $0["event_id"] } == ["lower", "upper"])
+        #expect(rows.allSatisfy { $0["keys"] == expected })
+    }
+}

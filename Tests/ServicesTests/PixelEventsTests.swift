@@ -6,38 +6,79 @@ import TestSupport
 import Testing
 import Wire
 
-/// ListEvents and ListFailures: filters, search, pagination, the 1000 cap, isolation.
+/// ListEvents and ListFailures: filters, search, pagination over every event, isolation.
 @Suite("Pixels: event log", .enabled(if: AttrdHarness.enabled, "needs make test's database and dev PKI"))
 struct PixelEventsTests {
-    @Test func onlyTheNewestThousandAreReachableNewestFirst() async throws {
+    /// More than 1000 events (the live stream's bound, not the log's): the
+    /// oldest are found by order id and by time range, and the pages go
+    /// through every event, newest first, each once.
+    @Test func everyStoredEventIsSearchableAndPagedThrough() async throws {
         let tenant = try TestTenant()
         try await AttrdHarness.withServer { attrd in
-            // 1005 events a minute apart; the 5 oldest are out of reach.
+            // 1005 events a minute apart, e0 the newest; the 5 oldest carry order ids.
             let events = (0..<1005).map { index in
-                Fixtures.event("e\(index)", type: .pageView, at: Fixtures.hoursAgo(Double(index) / 60 + 0.01))
+                Fixtures.event(
+                    "e\(index)", type: index >= 1000 ? .purchase : .pageView, at: Fixtures.hoursAgo(Double(index) / 60 + 0.01),
+                    orderID: index >= 1000 ? "OLD-\(index)" : "")
             }
             for batch in stride(from: 0, to: events.count, by: 500) {
                 _ = try await attrd.ingest(tenant, events: Array(events[batch..<min(batch + 500, events.count)]))
+            }
+            func list(_ configure: (inout Attribution_V1_ListEventsRequest) -> Void) async throws -> Attribution_V1_ListEventsResponse {
+                var request = Attribution_V1_ListEventsRequest()
+                configure(&request)
+                return try await attrd.withPixels(tenant) { try await $0.listEvents(request) }
             }
             var seen: [String] = []
             var token = ""
             var pages = 0
             repeat {
-                let page = try await attrd.withPixels(tenant) { pixels in
-                    var request = Attribution_V1_ListEventsRequest()
-                    request.pageSize = 300
-                    request.pageToken = token
-                    return try await pixels.listEvents(request)
+                let page = try await list {
+                    $0.pageSize = 300
+                    $0.pageToken = token
                 }
-                #expect(page.totalSize == 1000)
+                #expect(page.totalSize == 1005)
+                #expect(!page.totalSizeIsLowerBound)
                 seen += page.events.map(\.eventID)
                 // 300 asked, clamped to the maximum of 200.
-                #expect(page.events.count == 200)
+                #expect(page.events.count == (pages < 5 ? 200 : 5))
                 token = page.nextPageToken
                 pages += 1
             } while !token.isEmpty && pages < 10
-            #expect(pages == 5)
-            #expect(seen == (0..<1000).map { "e\($0)" })
+            #expect(pages == 6)
+            #expect(seen == (0..<1005).map { "e\($0)" })
+
+            let byOrder = try await list { $0.orderIDPrefix = "OLD-1004" }
+            #expect(byOrder.events.map(\.eventID) == ["e1004"])
+            #expect(byOrder.totalSize == 1)
+            let byPrefix = try await list { $0.orderIDPrefix = "OLD-" }
+            #expect(byPrefix.events.map(\.eventID) == (1000..<1005).map { "e\($0)" })
+            let byTime = try await list {
+                $0.startTime = Google_Protobuf_Timestamp(date: events[1003].eventTime.date.addingTimeInterval(-1))
+                $0.endTime = Google_Protobuf_Timestamp(date: events[1001].eventTime.date.addingTimeInterval(1))
+            }
+            #expect(byTime.events.map(\.eventID) == ["e1001", "e1002", "e1003"])
+            #expect(byTime.totalSize == 3)
+        }
+    }
+
+    /// The match count stops at 10000 (ListEventsResponse.total_size) and
+    /// says it is a lower bound past that; a narrower filter counts exactly.
+    @Test func theMatchCountPastTheLimitIsALowerBound() async throws {
+        let tenant = try TestTenant()
+        try await AttrdHarness.withServer { attrd in
+            let events = (0..<10_001).map { index in
+                Fixtures.event("c\(index)", type: .pageView, at: Fixtures.hoursAgo(Double(index) / 3600 + 0.01))
+            }
+            for batch in stride(from: 0, to: events.count, by: 1000) {
+                _ = try await attrd.ingest(tenant, events: Array(events[batch..<min(batch + 1000, events.count)]))
+            }
+            let all = try await attrd.withPixels(tenant) { try await $0.listEvents(Attribution_V1_ListEventsRequest()) }
+            #expect((all.totalSize, all.totalSizeIsLowerBound) == (10_000, true))
+            var newest = Attribution_V1_ListEventsRequest()
+            newest.startTime = Google_Protobuf_Timestamp(date: events[9_999].eventTime.date)
+            let exact = try await attrd.withPixels(tenant) { try await $0.listEvents(newest) }
+            #expect((exact.totalSize, exact.totalSizeIsLowerBound) == (10_000, false))
         }
     }
 

@@ -12,7 +12,8 @@ struct IngestCommand: AsyncParsableCommand {
             Records are attribution.v1 messages in the protobuf JSON mapping (see proto/attribution/v1/ingest.proto),
             as a JSON array or one per line (NDJSON). Each record is validated by attrd; the ones it refuses are
             listed by their position in the file, and attrctl then exits 1. Re-sending a file is safe: records
-            are idempotent on their ids.
+            are idempotent on their ids. A record whose id is already stored with other content is listed as a
+            conflict: the stored (first) version stays.
             """,
         subcommands: [IngestEventsCommand.self, IngestOrdersCommand.self, IngestTouchpointsCommand.self]
     )

@@ -17,7 +17,8 @@ enum PixelEventsKind: IngestKind {
         request.events = batch
         let response = try await client.ingestPixelEvents(request, timeout: .seconds(60))
         return IngestOutcome(
-            accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection))
+            accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection),
+            conflicts: response.conflicts.map(\.rejection))
     }
 }
 
@@ -28,7 +29,8 @@ enum OrdersKind: IngestKind {
         request.orders = batch
         let response = try await client.recordOrders(request, timeout: .seconds(60))
         return IngestOutcome(
-            accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection))
+            accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection),
+            conflicts: response.conflicts.map(\.rejection))
     }
 }
 
@@ -40,6 +42,7 @@ enum TouchpointsKind: IngestKind {
         let response = try await client.recordTouchpoints(request, timeout: .seconds(60))
         return IngestOutcome(
             accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection),
+            conflicts: response.conflicts.map(\.rejection),
             ordersReattributed: Int(response.ordersReattributed))
     }
 }

@@ -8,8 +8,11 @@ struct IngestOutcome: Encodable, Sendable {
     }
 
     var accepted = 0
+    /// Records already stored, conflicts included.
     var duplicates = 0
     var rejected: [Rejection] = []
+    /// Duplicates whose content differs from the stored record (which stays).
+    var conflicts: [Rejection] = []
     /// Touchpoints only: orders attributed again.
     var ordersReattributed: Int?
 
@@ -17,6 +20,7 @@ struct IngestOutcome: Encodable, Sendable {
         accepted += other.accepted
         duplicates += other.duplicates
         rejected += other.rejected
+        conflicts += other.conflicts
         if let count = other.ordersReattributed { ordersReattributed = (ordersReattributed ?? 0) + count }
     }
 }

@@ -15,11 +15,13 @@ enum IngestRunner {
             let slice = records[start..<min(start + batchSize, records.count)]
             let positions = slice.map(\.index)
             var outcome = try await Kind.send(slice.map(\.record), with: client)
-            outcome.rejected = outcome.rejected.map { rejection in
+            func inFile(_ rejection: IngestOutcome.Rejection) -> IngestOutcome.Rejection {
                 var mapped = rejection
                 mapped.index = positions.indices.contains(rejection.index) ? positions[rejection.index] : rejection.index
                 return mapped
             }
+            outcome.rejected = outcome.rejected.map(inFile)
+            outcome.conflicts = outcome.conflicts.map(inFile)
             total.add(outcome)
             start += batchSize
         }

@@ -8,9 +8,9 @@ struct PixelsEventsCommand: AsyncParsableCommand {
         commandName: "events",
         abstract: "List stored pixel events, newest first, filtered and paginated.",
         discussion: """
-            Calls attribution.v1.Pixels/ListEvents. Only the tenant's newest 1000 events are reachable; the \
-            filters select from those. A page ends with the --page-token of the next one; --all follows the \
-            pages to the end (at most 1000 events). -o json prints ListEventsResponse in the protobuf JSON \
+            Calls attribution.v1.Pixels/ListEvents. The filters search every stored event (events are kept \
+            until deleted). A page ends with the --page-token of the next one; --all follows the pages to the \
+            end, at most \(allLimit) events (then it prints the token to go on from). -o json prints ListEventsResponse in the protobuf JSON \
             mapping (with --all: one response holding every page's events). The ID column is what \
             `attrctl pixels retry` takes.
             """
@@ -43,10 +43,13 @@ struct PixelsEventsCommand: AsyncParsableCommand {
     @Option(help: "Start at this page (the token printed under the previous one).")
     var pageToken: String?
 
-    @Flag(help: "Follow the pages to the last one (at most the 1000 reachable events).")
+    @Flag(help: "Follow the pages to the last one (at most \(allLimit) events).")
     var all = false
 
     @OptionGroup var global: GlobalOptions
+
+    /// The most events --all gathers into one response.
+    static let allLimit = 10_000
 
     /// Bad flag values fail at parse time, with this subcommand's usage.
     func validate() throws { _ = try request() }
@@ -84,7 +87,7 @@ struct PixelsEventsCommand: AsyncParsableCommand {
     }
 
     /// The first page, or with `all` every page from it merged into one response (next_page_token empty).
-    /// Bounded: the server serves at most 1000 events, and a token that repeats ends the loop.
+    /// Bounded: it stops after `allLimit` events (leaving the next token), and a token that repeats ends the loop.
     static func list(
         _ request: Attribution_V1_ListEventsRequest, all: Bool,
         page: (Attribution_V1_ListEventsRequest) async throws -> Attribution_V1_ListEventsResponse
@@ -93,12 +96,13 @@ struct PixelsEventsCommand: AsyncParsableCommand {
         guard all else { return response }
         var next = request
         var seen: Set<String> = []
-        while !response.nextPageToken.isEmpty, response.events.count < 1000, seen.insert(response.nextPageToken).inserted {
+        while !response.nextPageToken.isEmpty, response.events.count < allLimit, seen.insert(response.nextPageToken).inserted {
             next.pageToken = response.nextPageToken
             let more = try await page(next)
             response.events += more.events
             response.nextPageToken = more.nextPageToken
             response.totalSize = more.totalSize
+            response.totalSizeIsLowerBound = more.totalSizeIsLowerBound
         }
         return response
     }
@@ -121,7 +125,8 @@ struct PixelsEventsCommand: AsyncParsableCommand {
                 ]
             })
         var text = response.events.isEmpty ? "No events." : table.render()
-        text += "\n\n\(response.events.count) shown of \(response.totalSize) matching."
+        let matching = response.totalSizeIsLowerBound ? "more than \(response.totalSize)" : "\(response.totalSize)"
+        text += "\n\n\(response.events.count) shown of \(matching) matching."
         if !response.nextPageToken.isEmpty {
             text += " Next page: --page-token \(response.nextPageToken) (or --all)."
         }

@@ -54,8 +54,9 @@ public struct PixelEventFilter: Sendable, Hashable {
         if let start { add({ "p.event_time >= $\($0)" }, start) }
         if let end { add({ "p.event_time < $\($0)" }, end) }
         if let orderIDPrefix {
-            // starts_with, not LIKE: the prefix's % and _ are literal.
-            add({ "starts_with(p.order_id, $\($0))" }, orderIDPrefix)
+            // starts_with, not LIKE: the prefix's % and _ are literal. In byte
+            // order ("C"), it is a range of pixel_events_tenant_order_prefix.
+            add({ "starts_with(p.order_id COLLATE \"C\", $\($0))" }, orderIDPrefix)
         }
         return (clauses.isEmpty ? "true" : clauses.joined(separator: " AND "), parameters)
     }

@@ -1,12 +1,14 @@
 public import Foundation
 public import Storage
 
-/// Reads a tenant's stored pixel events: the event log (newest first, only
-/// the newest `reachable` events), one ingest batch (for the live stream),
-/// failures, and events by id.
+/// Reads a tenant's stored pixel events: the event log (every stored
+/// event, newest first, paged by keyset), one ingest batch (for the live
+/// stream), failures, and events by id. Events are kept until they are
+/// deleted (with their tenant): there is no retention limit.
 public struct PixelEventLog: Sendable {
-    /// Only the newest this many events of a tenant are reachable (spec).
-    public static let reachable = 1000
+    /// The log counts matching events up to this many; past it, the count
+    /// is reported as a lower bound (counting millions would cost a scan).
+    public static let countLimit = 10_000
 
     public let database: Database
 
@@ -24,19 +26,23 @@ public struct PixelEventLog: Sendable {
         }
     }
 
-    /// Up to `limit` events after `cursor`, newest first, among the newest
-    /// `reachable` events of the tenant that pass `filter`; and how many pass in all.
+    /// Up to `limit` events after `cursor`, newest first (event_time, then
+    /// id), among all the tenant's events that pass `filter`; and how many
+    /// pass: exact up to `countLimit`, else `countLimit` with `totalIsLowerBound`.
+    ///
+    /// The time range and keyset use `pixel_events_tenant_time_id`, the
+    /// order-id prefix `pixel_events_tenant_order_prefix` (byte order, so
+    /// `starts_with` becomes an index range).
     public func list(
         _ filter: PixelEventFilter, after cursor: Cursor?, limit: Int, tenantID: UUID
-    ) async throws -> (events: [PixelEventRow], total: Int) {
+    ) async throws -> (events: [PixelEventRow], total: Int, totalIsLowerBound: Bool) {
         try await database.withTenant(tenantID, readOnly: true) { tx in
             let (condition, parameters) = filter.condition(parameters: 1)
-            let newest = """
-                WITH newest AS (
-                    SELECT * FROM pixel_events ORDER BY event_time DESC, id DESC LIMIT \(Self.reachable))
+            let counted = try await tx.query(
                 """
-            let total = try await tx.query(
-                "\(newest) SELECT count(*) AS n FROM newest p WHERE \(condition)", parameters
+                SELECT count(*) AS n FROM (
+                    SELECT 1 FROM pixel_events p WHERE \(condition) LIMIT \(Self.countLimit + 1)) AS matching
+                """, parameters
             ).first("n").flatMap(Int.init) ?? 0
             var after = "true"
             var all = parameters
@@ -46,11 +52,11 @@ public struct PixelEventLog: Sendable {
             }
             let rows = try await tx.query(
                 """
-                \(newest) SELECT \(PixelEventRow.columns) FROM newest p
+                SELECT \(PixelEventRow.columns) FROM pixel_events p
                 WHERE \(condition) AND \(after)
                 ORDER BY p.event_time DESC, p.id DESC LIMIT \(max(0, limit))
                 """, all)
-            return (try rows.map(PixelEventRow.init(row:)), total)
+            return (try rows.map(PixelEventRow.init(row:)), min(counted, Self.countLimit), counted > Self.countLimit)
         }
     }
 

@@ -20,7 +20,20 @@
 /// 1000, attrd option --ingest-max-batch) fails as a whole with
 /// INVALID_ARGUMENT naming the limit, and nothing of it is stored. Every
 /// record is idempotent on its id: sending it again is reported as a
-/// duplicate and changes nothing (the first one received wins).
+/// duplicate and changes nothing (the first one received wins). A duplicate
+/// whose content differs from the stored record (e.g. the same order_id with
+/// another revenue) is a conflict: it is counted in `duplicates` like any
+/// other, not stored, and also listed in the response's `conflicts` by index,
+/// naming the first field that differs and listing all of them in the
+/// reason; the first version stays.
+///
+/// Money: every amount_minor is 0 to 1,000,000,000,000,000 (10^15, e.g. ten
+/// trillion dollars in cents); a record over it is rejected alone with
+/// INVALID_ARGUMENT naming the field (e.g. "revenue.amount_minor"). The
+/// orders of one tenant placed on one UTC day may total at most
+/// 10,000,000,000,000,000 (10^16): an order that would bring its day over
+/// that is rejected alone, naming "revenue.amount_minor", so the daily
+/// metrics (and a report over its longest range) always fit a 64-bit integer.
 
 public import SwiftProtobuf
 
@@ -81,8 +94,10 @@ public nonisolated enum Attribution_V1_CustomerType: SwiftProtobuf.Enum, Swift.C
 
 /// Customer information for matching, after Meta's Conversions API
 /// `user_data`. On arrival every hashed parameter is normalised as Meta
-/// specifies and replaced by the lowercase hex SHA-256 of the result; a value
-/// that already is 64 lowercase hex characters is taken as hashed and kept.
+/// specifies and replaced by the lowercase hex SHA-256 of the result. A value
+/// that already is 64 hex characters, upper- or lower-case (after trimming
+/// surrounding spaces), is taken as hashed in every hashed field, the same
+/// way in each: it is lower-cased and kept, neither normalised nor hashed again.
 /// A value empty after normalisation is dropped. Multiple values (e.g. two
 /// emails) are allowed for every repeated field, at most 10 each.
 public nonisolated struct Attribution_V1_UserData: @unchecked Sendable {
@@ -261,7 +276,7 @@ public nonisolated struct Attribution_V1_PixelEvent: Sendable {
   /// Clears the value of `userData`. Subsequent reads from it will return its default value.
   public mutating func clearUserData() {self._userData = nil}
 
-  /// The order value, for purchase events (optional).
+  /// The order value, for purchase events (optional); amount_minor 0 to 10^15.
   public var value: Attribution_V1_Money {
     get {_value ?? Attribution_V1_Money()}
     set {_value = newValue}
@@ -309,6 +324,12 @@ public nonisolated struct Attribution_V1_IngestPixelEventsResponse: Sendable {
   /// Events not stored, each with the reason.
   public var rejected: [Attribution_V1_RecordError] = []
 
+  /// Duplicates (counted in `duplicates`) whose content differs from the
+  /// stored event with the same (platform, event_name, event_id): event_type,
+  /// event_time, order_id, session_id, user_data or value (the delivery
+  /// outcome is not compared: delivery changes it). The first event stays.
+  public var conflicts: [Attribution_V1_RecordError] = []
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -333,7 +354,8 @@ public nonisolated struct Attribution_V1_Order: Sendable {
   /// Clears the value of `orderedAt`. Subsequent reads from it will return its default value.
   public mutating func clearOrderedAt() {self._orderedAt = nil}
 
-  /// The order's revenue: amount_minor >= 0, and the currency must be the
+  /// The order's revenue: amount_minor 0 to 10^15 (and within the day's
+  /// total, see the top of this file), and the currency must be the
   /// tenant's reporting currency (the first order's currency; USD for the
   /// demo tenants). Required.
   public var revenue: Attribution_V1_Money {
@@ -411,6 +433,10 @@ public nonisolated struct Attribution_V1_RecordOrdersResponse: Sendable {
 
   /// Orders not stored, each with the reason.
   public var rejected: [Attribution_V1_RecordError] = []
+
+  /// Duplicates (counted in `duplicates`) whose content differs from the
+  /// stored order with the same order_id. The first order stays.
+  public var conflicts: [Attribution_V1_RecordError] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -506,6 +532,10 @@ public nonisolated struct Attribution_V1_RecordTouchpointsResponse: Sendable {
 
   /// Orders attributed again because these touchpoints precede them.
   public var ordersReattributed: Int32 = 0
+
+  /// Duplicates (counted in `duplicates`) whose content differs from the
+  /// stored touchpoint with the same touchpoint_id. The first touchpoint stays.
+  public var conflicts: [Attribution_V1_RecordError] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -821,7 +851,7 @@ nonisolated extension Attribution_V1_IngestPixelEventsRequest: SwiftProtobuf.Mes
 
 nonisolated extension Attribution_V1_IngestPixelEventsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".IngestPixelEventsResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}accepted\0\u{1}duplicates\0\u{1}rejected\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}accepted\0\u{1}duplicates\0\u{1}rejected\0\u{1}conflicts\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -832,6 +862,7 @@ nonisolated extension Attribution_V1_IngestPixelEventsResponse: SwiftProtobuf.Me
       case 1: try { try decoder.decodeSingularInt32Field(value: &self.accepted) }()
       case 2: try { try decoder.decodeSingularInt32Field(value: &self.duplicates) }()
       case 3: try { try decoder.decodeRepeatedMessageField(value: &self.rejected) }()
+      case 4: try { try decoder.decodeRepeatedMessageField(value: &self.conflicts) }()
       default: break
       }
     }
@@ -847,6 +878,9 @@ nonisolated extension Attribution_V1_IngestPixelEventsResponse: SwiftProtobuf.Me
     if !self.rejected.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.rejected, fieldNumber: 3)
     }
+    if !self.conflicts.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.conflicts, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -854,6 +888,7 @@ nonisolated extension Attribution_V1_IngestPixelEventsResponse: SwiftProtobuf.Me
     if lhs.accepted != rhs.accepted {return false}
     if lhs.duplicates != rhs.duplicates {return false}
     if lhs.rejected != rhs.rejected {return false}
+    if lhs.conflicts != rhs.conflicts {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -970,7 +1005,7 @@ nonisolated extension Attribution_V1_RecordOrdersRequest: SwiftProtobuf.Message,
 
 nonisolated extension Attribution_V1_RecordOrdersResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RecordOrdersResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}accepted\0\u{1}duplicates\0\u{1}rejected\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}accepted\0\u{1}duplicates\0\u{1}rejected\0\u{1}conflicts\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -981,6 +1016,7 @@ nonisolated extension Attribution_V1_RecordOrdersResponse: SwiftProtobuf.Message
       case 1: try { try decoder.decodeSingularInt32Field(value: &self.accepted) }()
       case 2: try { try decoder.decodeSingularInt32Field(value: &self.duplicates) }()
       case 3: try { try decoder.decodeRepeatedMessageField(value: &self.rejected) }()
+      case 4: try { try decoder.decodeRepeatedMessageField(value: &self.conflicts) }()
       default: break
       }
     }
@@ -996,6 +1032,9 @@ nonisolated extension Attribution_V1_RecordOrdersResponse: SwiftProtobuf.Message
     if !self.rejected.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.rejected, fieldNumber: 3)
     }
+    if !self.conflicts.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.conflicts, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1003,6 +1042,7 @@ nonisolated extension Attribution_V1_RecordOrdersResponse: SwiftProtobuf.Message
     if lhs.accepted != rhs.accepted {return false}
     if lhs.duplicates != rhs.duplicates {return false}
     if lhs.rejected != rhs.rejected {return false}
+    if lhs.conflicts != rhs.conflicts {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1114,7 +1154,7 @@ nonisolated extension Attribution_V1_RecordTouchpointsRequest: SwiftProtobuf.Mes
 
 nonisolated extension Attribution_V1_RecordTouchpointsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RecordTouchpointsResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}accepted\0\u{1}duplicates\0\u{1}rejected\0\u{3}orders_reattributed\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}accepted\0\u{1}duplicates\0\u{1}rejected\0\u{3}orders_reattributed\0\u{1}conflicts\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1126,6 +1166,7 @@ nonisolated extension Attribution_V1_RecordTouchpointsResponse: SwiftProtobuf.Me
       case 2: try { try decoder.decodeSingularInt32Field(value: &self.duplicates) }()
       case 3: try { try decoder.decodeRepeatedMessageField(value: &self.rejected) }()
       case 4: try { try decoder.decodeSingularInt32Field(value: &self.ordersReattributed) }()
+      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.conflicts) }()
       default: break
       }
     }
@@ -1144,6 +1185,9 @@ nonisolated extension Attribution_V1_RecordTouchpointsResponse: SwiftProtobuf.Me
     if self.ordersReattributed != 0 {
       try visitor.visitSingularInt32Field(value: self.ordersReattributed, fieldNumber: 4)
     }
+    if !self.conflicts.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.conflicts, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1152,6 +1196,7 @@ nonisolated extension Attribution_V1_RecordTouchpointsResponse: SwiftProtobuf.Me
     if lhs.duplicates != rhs.duplicates {return false}
     if lhs.rejected != rhs.rejected {return false}
     if lhs.ordersReattributed != rhs.ordersReattributed {return false}
+    if lhs.conflicts != rhs.conflicts {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -58,9 +58,10 @@ public protocol Attribution_V1_PixelsHandler: Sendable {
     /// the last 24 hours. Errors: INVALID_ARGUMENT (`platforms` holds
     /// UNSPECIFIED or a duplicate), PERMISSION_DENIED.
     func getStats(_ request: Attribution_V1_GetStatsRequest, context: ServerContext) async throws -> Attribution_V1_GetStatsResponse
-    /// The tenant's stored events, newest first, filtered and paginated. Only
-    /// the newest 1000 events of the tenant are reachable (see
-    /// ListEventsRequest). Errors: INVALID_ARGUMENT (a bad filter, page size
+    /// The tenant's stored events, newest first, filtered and paginated: every
+    /// stored event is searchable (see ListEventsRequest). Events are kept
+    /// until they are deleted (with their tenant): there is no retention
+    /// limit. Errors: INVALID_ARGUMENT (a bad filter, page size
     /// or page token, naming the field), PERMISSION_DENIED.
     func listEvents(_ request: Attribution_V1_ListEventsRequest, context: ServerContext) async throws -> Attribution_V1_ListEventsResponse
     /// Live event stream: one message per event stored after the call starts
@@ -179,9 +180,10 @@ public struct Attribution_V1_PixelsClient: Sendable {
         try await client.unary(Attribution_V1_Pixels.Method.getStats, request, as: Attribution_V1_GetStatsResponse.self, metadata: metadata, timeout: timeout).message
     }
 
-    /// The tenant's stored events, newest first, filtered and paginated. Only
-    /// the newest 1000 events of the tenant are reachable (see
-    /// ListEventsRequest). Errors: INVALID_ARGUMENT (a bad filter, page size
+    /// The tenant's stored events, newest first, filtered and paginated: every
+    /// stored event is searchable (see ListEventsRequest). Events are kept
+    /// until they are deleted (with their tenant): there is no retention
+    /// limit. Errors: INVALID_ARGUMENT (a bad filter, page size
     /// or page token, naming the field), PERMISSION_DENIED.
     public func listEvents(_ request: Attribution_V1_ListEventsRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_ListEventsResponse {
         try await client.unary(Attribution_V1_Pixels.Method.listEvents, request, as: Attribution_V1_ListEventsResponse.self, metadata: metadata, timeout: timeout).message

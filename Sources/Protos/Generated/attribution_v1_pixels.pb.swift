@@ -559,10 +559,11 @@ public nonisolated struct Attribution_V1_PixelEventRecord: @unchecked Sendable {
 
 /// Request of ListEvents. Every filter left at its zero value matches all.
 ///
-/// Only the tenant's newest 1000 events are reachable: the events are
-/// ordered by (event_time, id) descending, the first 1000 of that order form
-/// the reachable set, and the filters select from that set only. An older
-/// event is not returned even when it matches.
+/// The filters select from every stored event of the tenant, ordered by
+/// (event_time, id) descending; pages continue after the last event of the
+/// previous page (keyset), so following next_page_token visits every
+/// matching event exactly once, even while new events arrive. (Only the
+/// live StreamEvents is bounded, by its buffer of undelivered events.)
 public nonisolated struct Attribution_V1_ListEventsRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -634,8 +635,13 @@ public nonisolated struct Attribution_V1_ListEventsResponse: Sendable {
   /// The token of the next page; empty on the last page.
   public var nextPageToken: String = String()
 
-  /// How many events of the reachable set (at most 1000) match the filters.
+  /// How many stored events match the filters, counted up to 10000: exact
+  /// when total_size_is_lower_bound is false; otherwise 10000 and more match
+  /// (an exact count over millions of events would cost a full scan).
   public var totalSize: Int32 = 0
+
+  /// True when more than total_size events match (see total_size).
+  public var totalSizeIsLowerBound: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1682,7 +1688,7 @@ nonisolated extension Attribution_V1_ListEventsRequest: SwiftProtobuf.Message, S
 
 nonisolated extension Attribution_V1_ListEventsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListEventsResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}events\0\u{3}next_page_token\0\u{3}total_size\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}events\0\u{3}next_page_token\0\u{3}total_size\0\u{3}total_size_is_lower_bound\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1693,6 +1699,7 @@ nonisolated extension Attribution_V1_ListEventsResponse: SwiftProtobuf.Message, 
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.events) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
       case 3: try { try decoder.decodeSingularInt32Field(value: &self.totalSize) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.totalSizeIsLowerBound) }()
       default: break
       }
     }
@@ -1708,6 +1715,9 @@ nonisolated extension Attribution_V1_ListEventsResponse: SwiftProtobuf.Message, 
     if self.totalSize != 0 {
       try visitor.visitSingularInt32Field(value: self.totalSize, fieldNumber: 3)
     }
+    if self.totalSizeIsLowerBound != false {
+      try visitor.visitSingularBoolField(value: self.totalSizeIsLowerBound, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1715,6 +1725,7 @@ nonisolated extension Attribution_V1_ListEventsResponse: SwiftProtobuf.Message, 
     if lhs.events != rhs.events {return false}
     if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs.totalSize != rhs.totalSize {return false}
+    if lhs.totalSizeIsLowerBound != rhs.totalSizeIsLowerBound {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

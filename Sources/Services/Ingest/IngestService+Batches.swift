@@ -37,7 +37,7 @@ extension IngestService {
         _ events: [Attribution_V1_PixelEvent], firstIndex: Int, context: ServerContext
     ) async throws -> Attribution_V1_IngestPixelEventsResponse {
         try checkBatch(events.count, field: "events")
-        let (records, _, rejected) = validate(events, firstIndex: firstIndex) { (event) throws(FieldError) in try event.record(now: now()) }
+        let (records, positions, rejected) = validate(events, firstIndex: firstIndex) { (event) throws(FieldError) in try event.record(now: now()) }
         var response = Attribution_V1_IngestPixelEventsResponse()
         response.rejected = rejected
         guard !records.isEmpty else { return response }
@@ -45,6 +45,9 @@ extension IngestService {
             let summary = try await store.ingestPixelEvents(records, tenantID: context.tenantID)
             response.accepted = Int32(summary.accepted)
             response.duplicates = Int32(summary.duplicates)
+            response.conflicts = summary.conflicts.map {
+                Attribution_V1_RecordError(index: positions[$0.index], $0, noun: "event", key: "platform, event_name and event_id")
+            }
             log("pixel events", summary, rejected: rejected.count)
         } catch {
             throw StorageFailure.rpcError(error, operation: "IngestPixelEvents", logger: logger)
@@ -56,7 +59,8 @@ extension IngestService {
         logger.debug(
             "\(kind) stored",
             metadata: Logger.Metadata([
-                .accepted: "\(summary.accepted)", .duplicates: "\(summary.duplicates)", .rejected: "\(rejected)",
+                .accepted: "\(summary.accepted)", .duplicates: "\(summary.duplicates)",
+                .conflicts: "\(summary.conflicts.count)", .rejected: "\(rejected)",
                 .reattributed: "\(summary.ordersReattributed)",
             ]))
     }

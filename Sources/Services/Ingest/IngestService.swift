@@ -55,6 +55,7 @@ public struct IngestService: Attribution_V1_IngestHandler {
             total.accepted += batch.accepted
             total.duplicates += batch.duplicates
             total.rejected += batch.rejected
+            total.conflicts += batch.conflicts
         }
         return total
     }
@@ -71,10 +72,12 @@ public struct IngestService: Attribution_V1_IngestHandler {
             let (summary, refused) = try await store.recordOrders(records, tenantID: context.tenantID)
             response.accepted = Int32(summary.accepted)
             response.duplicates = Int32(summary.duplicates)
+            response.conflicts = summary.conflicts.map {
+                Attribution_V1_RecordError(index: positions[$0.index], $0, noun: "order", key: "order_id")
+            }
             for refusal in refused {
                 response.rejected.append(Attribution_V1_RecordError(
-                    index: positions[refusal.index],
-                    FieldError("revenue.currency_code", "is \(refusal.currency), not the tenant's reporting currency \(refusal.expected)")))
+                    index: positions[refusal.index], FieldError(refusal.field, refusal.reason)))
             }
             response.rejected.sort { $0.index < $1.index }
             log("orders", summary, rejected: response.rejected.count)
@@ -88,7 +91,7 @@ public struct IngestService: Attribution_V1_IngestHandler {
         _ request: Attribution_V1_RecordTouchpointsRequest, context: ServerContext
     ) async throws -> Attribution_V1_RecordTouchpointsResponse {
         try checkBatch(request.touchpoints.count, field: "touchpoints")
-        let (records, _, rejected) = validate(request.touchpoints) { (touch) throws(FieldError) in try touch.record(now: now()) }
+        let (records, positions, rejected) = validate(request.touchpoints) { (touch) throws(FieldError) in try touch.record(now: now()) }
         var response = Attribution_V1_RecordTouchpointsResponse()
         response.rejected = rejected
         guard !records.isEmpty else { return response }
@@ -97,6 +100,9 @@ public struct IngestService: Attribution_V1_IngestHandler {
             response.accepted = Int32(summary.accepted)
             response.duplicates = Int32(summary.duplicates)
             response.ordersReattributed = Int32(summary.ordersReattributed)
+            response.conflicts = summary.conflicts.map {
+                Attribution_V1_RecordError(index: positions[$0.index], $0, noun: "touchpoint", key: "touchpoint_id")
+            }
             log("touchpoints", summary, rejected: rejected.count)
         } catch {
             throw StorageFailure.rpcError(error, operation: "RecordTouchpoints", logger: logger)

@@ -8,7 +8,7 @@ extension Attribution_V1_Order {
         let id = try Validate.required(orderID, "order_id", maximum: 200)
         let time = try Validate.time(hasOrderedAt ? orderedAt : nil, "ordered_at", now: now, past: IngestService.maximumRecordAge)
         guard hasRevenue else { throw FieldError("revenue", "is required") }
-        guard revenue.amountMinor >= 0 else { throw FieldError("revenue.amount_minor", "must not be negative") }
+        let amount = try Validate.amount(revenue.amountMinor, "revenue.amount_minor")
         let currency = try Validate.currency(revenue.currencyCode, "revenue.currency_code")
         guard discountCodes.count <= 20 else { throw FieldError("discount_codes", "has more than 20 codes") }
         var codes: [String] = []
@@ -16,7 +16,7 @@ extension Attribution_V1_Order {
             codes.append(try Validate.required(code, "discount_codes[\(index)]", maximum: 100))
         }
         return OrderRecord(
-            orderID: id, orderedAt: time, revenueMinor: revenue.amountMinor, currency: currency, discountCodes: codes,
+            orderID: id, orderedAt: time, revenueMinor: amount, currency: currency, discountCodes: codes,
             landingPage: try Validate.url(landingPageURL, "landing_page_url"),
             referrer: try Validate.optional(referrer, "referrer", maximum: 2000),
             utm: try utm.record(field: "utm"),

@@ -20,8 +20,7 @@ extension Attribution_V1_PixelEvent {
         var valueMinor: Int64?
         var currency: String?
         if hasValue {
-            guard value.amountMinor >= 0 else { throw FieldError("value.amount_minor", "must not be negative") }
-            valueMinor = value.amountMinor
+            valueMinor = try Validate.amount(value.amountMinor, "value.amount_minor")
             currency = try Validate.currency(value.currencyCode, "value.currency_code")
         }
         return PixelEventRecord(

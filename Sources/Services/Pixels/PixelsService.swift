@@ -69,10 +69,11 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
             throw error.rpcError
         }
         do {
-            let (rows, total) = try await log.list(filter, after: token?.position, limit: size + 1, tenantID: context.tenantID)
+            let (rows, total, totalIsLowerBound) = try await log.list(filter, after: token?.position, limit: size + 1, tenantID: context.tenantID)
             var response = Attribution_V1_ListEventsResponse()
             response.events = rows.prefix(size).map(Attribution_V1_PixelEventRecord.init)
             response.totalSize = Int32(clamping: total)
+            response.totalSizeIsLowerBound = totalIsLowerBound
             if rows.count > size, let last = rows.prefix(size).last {
                 let cursor = PixelEventLog.Cursor(eventTime: last.eventTime, id: last.id)
                 response.nextPageToken = PageToken(position: cursor, filters: filter.fingerprint).encoded()

@@ -7,6 +7,7 @@ enum ServicesLogKey: String {
     case error = "svc_error"
     case accepted = "svc_accepted"
     case duplicates = "svc_duplicates"
+    case conflicts = "svc_conflicts"
     case rejected = "svc_rejected"
     case reattributed = "svc_orders_reattributed"
 }

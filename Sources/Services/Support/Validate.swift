@@ -1,4 +1,5 @@
 import AttributionCore
+import AttributionStore
 import Foundation
 import SwiftProtobuf
 
@@ -46,6 +47,15 @@ enum Validate {
     static func currency(_ value: String, _ field: String) throws(FieldError) -> String {
         guard value.count == 3, value.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw FieldError(field, "is not an ISO 4217 currency code (three upper-case letters)")
+        }
+        return value
+    }
+
+    /// A money amount in minor units: 0 to `MoneyBounds.maximumAmountMinor`.
+    static func amount(_ value: Int64, _ field: String) throws(FieldError) -> Int64 {
+        guard value >= 0 else { throw FieldError(field, "must not be negative") }
+        guard value <= MoneyBounds.maximumAmountMinor else {
+            throw FieldError(field, "is more than \(MoneyBounds.maximumAmountMinor), the most one amount may be")
         }
         return value
     }
