@@ -16,7 +16,7 @@ public struct GlobalOptions: ParsableArguments {
     @Option(help: "CA bundle that the server certificate must chain to, PEM (env: ATTRCTL_CA).")
     public var ca: String?
 
-    @Option(name: [.short, .long], help: "table or json (env: ATTRCTL_OUTPUT; default table).")
+    @Option(name: [.short, .long], help: "table (fitted to the terminal width), wide (every column, whole values) or json (env: ATTRCTL_OUTPUT; default table).")
     public var output: String?
 
     @Option(help: "Use this context of the config file instead of its current one (env: ATTRCTL_CONTEXT).")

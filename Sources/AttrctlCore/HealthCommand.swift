@@ -39,7 +39,7 @@ struct HealthCommand: AsyncParsableCommand {
         }
         switch format {
         case .json: return try JSONOutput.render(["service": service, "status": name])
-        case .table: return TableRenderer(header: ["service", "status"], rows: [[service.isEmpty ? "(server)" : service, name]]).render()
+        case .table, .wide: return TableRenderer(header: ["service", "status"], rows: [[service.isEmpty ? "(server)" : service, name]]).render()
         }
     }
 }

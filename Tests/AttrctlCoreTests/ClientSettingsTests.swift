@@ -75,7 +75,7 @@ struct ClientSettingsTests {
             _ = try GlobalOptions.parse(["--output", "yaml"]).resolve(environment: ["ATTRCTL_CONFIG": directory.path("none.json")])
             Issue.record("accepted -o yaml")
         } catch let error as ConfigurationError {
-            #expect(error.description == "invalid value 'yaml' for --output: expected table or json")
+            #expect(error.description == "invalid value 'yaml' for --output: expected table, wide or json")
         }
         do {
             _ = try GlobalOptions.parse([]).resolve(

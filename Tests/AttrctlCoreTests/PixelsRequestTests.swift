@@ -150,4 +150,50 @@ struct PixelsRequestTests {
         let fromFile = try PixelsDestinationsSetCommand.parse(["--platform", "ga4", "--id", "G-ABC", "--secret-file", url.path]).request()
         #expect(fromFile.destination.secret == "file-secret")
     }
+
+    @Test func destinationsDeleteNamesOnePlatform() throws {
+        #expect(try PixelsDestinationsDeleteCommand.parse(["--platform", "TikTok"]).request().platform == .tiktok)
+        #expect(Self.rejects("--platform must be one of ga4, meta, tiktok") {
+            _ = try PixelsDestinationsDeleteCommand.parse(["--platform", "bing"]).request()
+        })
+        #expect(Self.rejects("--platform") { _ = try PixelsDestinationsDeleteCommand.parse([]) })
+    }
+
+    @Test func alertsHistoryRequest() throws {
+        let request = try PixelsAlertsHistoryCommand.parse(["--platform", "meta", "--page-size", "20", "--page-token", "t"]).request()
+        var expected = Attribution_V1_ListAlertEventsRequest()
+        expected.platform = .meta
+        expected.pageSize = 20
+        expected.pageToken = "t"
+        #expect(request == expected)
+        #expect(try PixelsAlertsHistoryCommand.parse([]).request() == Attribution_V1_ListAlertEventsRequest())
+        #expect(try PixelsAlertsHistoryCommand.parse(["--all"]).request().pageSize == 200)
+        #expect(Self.rejects("--page-size must be 1 to 200") { _ = try PixelsAlertsHistoryCommand.parse(["--page-size", "0"]).request() })
+        #expect(Self.rejects("--platform must be one of") { _ = try PixelsAlertsHistoryCommand.parse(["--platform", "x"]).request() })
+        #expect(Self.rejects("leave out --page-token") {
+            _ = try PixelsAlertsHistoryCommand.parse(["--all", "--page-token", "t"]).request()
+        })
+    }
+
+    @Test func alertsHistoryAllFollowsThePages() async throws {
+        var asked: [String] = []
+        let response = try await PixelsAlertsHistoryCommand.list(Attribution_V1_ListAlertEventsRequest(), all: true) { request in
+            asked.append(request.pageToken)
+            var page = Attribution_V1_ListAlertEventsResponse()
+            var alert = Attribution_V1_AlertEvent()
+            alert.id = "a\(asked.count)"
+            page.alertEvents = [alert]
+            // The third page repeats the second token: the loop ends instead of going round.
+            page.nextPageToken = asked.count < 3 ? "t\(asked.count)" : "t2"
+            return page
+        }
+        #expect(asked == ["", "t1", "t2"])
+        #expect(response.alertEvents.map(\.id) == ["a1", "a2", "a3"])
+        let one = try await PixelsAlertsHistoryCommand.list(Attribution_V1_ListAlertEventsRequest(), all: false) { _ in
+            var page = Attribution_V1_ListAlertEventsResponse()
+            page.nextPageToken = "more"
+            return page
+        }
+        #expect(one.nextPageToken == "more")
+    }
 }

@@ -8,26 +8,29 @@ import Testing
 @Suite("attrctl pixels tail")
 struct PixelsTailTests {
     @Test func filtersBecomeTheRequest() throws {
-        let options = try PixelStreamFilterOptions.parse([
-            "--platform", "meta", "--event-type", "add_to_cart", "--match-status", "partial",
-            "--delivery-status", "FAILED", "--order-id-prefix", "ORD-",
-        ])
-        let request = try options.request()
-        #expect(request.platform == .meta)
-        #expect(request.eventType == .addToCart)
-        #expect(request.matchStatus == .partial)
-        #expect(request.deliveryStatus == .failed)
-        #expect(request.orderIDPrefix == "ORD-")
-        #expect(try PixelStreamFilterOptions.parse([]).request() == Attribution_V1_StreamEventsRequest())
+        // The flags of `pixels events`, and their long forms.
+        for flags in [
+            ["--platform", "meta", "--type", "add_to_cart", "--match", "partial", "--delivery", "FAILED", "--order", "ORD-"],
+            [
+                "--platform", "meta", "--event-type", "add_to_cart", "--match-status", "partial", "--delivery-status", "FAILED",
+                "--order-id-prefix", "ORD-",
+            ],
+        ] {
+            let request = try PixelsTailCommand.parse(flags).filters.streamRequest()
+            #expect(request.platform == .meta)
+            #expect(request.eventType == .addToCart)
+            #expect(request.matchStatus == .partial)
+            #expect(request.deliveryStatus == .failed)
+            #expect(request.orderIDPrefix == "ORD-")
+        }
+        #expect(try PixelsTailCommand.parse([]).filters.streamRequest() == Attribution_V1_StreamEventsRequest())
     }
 
     @Test func anUnknownValueNamesTheFlag() throws {
-        let options = try PixelStreamFilterOptions.parse(["--platform", "myspace"])
-        #expect {
-            try options.request()
-        } throws: { error in
-            "\(error)".contains("--platform must be one of ga4, meta, tiktok")
-        }
+        #expect(PixelsRequestTests.rejects("--platform must be one of ga4, meta, tiktok") {
+            _ = try PixelsTailCommand.parse(["--platform", "myspace"])
+        })
+        #expect(PixelsRequestTests.rejects("--match must be one of") { _ = try PixelsTailCommand.parse(["--match", "maybe"]) })
     }
 
     static func event() -> Attribution_V1_PixelEventRecord {
@@ -37,6 +40,7 @@ struct PixelsTailTests {
         event.eventType = .purchase
         event.eventName = "Purchase"
         event.eventID = "e1"
+        event.eventTime = Google_Protobuf_Timestamp(seconds: 1_763_999_000)  // 2025-11-24T15:43:20Z
         event.receiveTime = Google_Protobuf_Timestamp(seconds: 1_764_000_000)
         event.orderID = "O-1"
         event.value.amountMinor = 1999
@@ -47,10 +51,17 @@ struct PixelsTailTests {
         return event
     }
 
-    @Test func aReadableLinePerEvent() throws {
-        #expect(
-            try PixelEventLine.render(Self.event(), format: .table)
-                == "2025-11-24T16:00:00Z  meta  purchase  Purchase  id=e1  order=O-1  value=1999 USD  matched  failed  error=bad token")
+    @Test func aLinePerEventUnderAHeaderWithTheEventTime() throws {
+        let line = try PixelEventLine.render(Self.event(), format: .table)
+        #expect(PixelEventLine.header == "TIME                   PLATFORM   TYPE          MATCH       DELIVERY    EVENT")
+        #expect(line
+            == "2025-11-24T15:43:20Z   meta       purchase      matched     failed      Purchase  id=e1  order=O-1  value=1999 USD  error=bad token")
+        // The columns line up under the header.
+        for name in ["PLATFORM", "TYPE", "MATCH", "DELIVERY", "EVENT"] {
+            let column = PixelEventLine.header.range(of: name)!.lowerBound.utf16Offset(in: PixelEventLine.header)
+            #expect(line.utf16.dropFirst(column - 3).prefix(3).allSatisfy { $0 == 32 } && line.utf16.dropFirst(column).first != 32, "\(name)")
+        }
+        #expect(try PixelEventLine.render(Self.event(), format: .wide) == line)
     }
 
     @Test func oneJSONObjectPerLineInTheProtobufMapping() throws {

@@ -16,6 +16,8 @@ struct RoleMatrixTests {
         ("/attribution.v1.Pixels/StreamEvents", [true, true, false]),
         ("/attribution.v1.Pixels/UpdateAlertConfig", [true, false, false]),
         ("/attribution.v1.Pixels/RetryEvents", [true, false, false]),
+        ("/attribution.v1.Pixels/DeleteDestination", [true, false, false]),
+        ("/attribution.v1.Pixels/ListAlertEvents", [true, true, false]),
         ("/attribution.v1.Exports/DownloadExport", [true, true, false]),
         ("/attribution.v1.Reports/SendReportNow", [true, false, false]),
         ("/elsewhere.v1.Thing/Get", [false, false, false]),

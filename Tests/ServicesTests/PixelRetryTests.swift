@@ -85,22 +85,33 @@ struct PixelRetryTests {
         #expect(stored.allSatisfy { !($0["s"] ?? "").contains("secret") })
     }
 
-    @Test func withoutADestinationItIsAnAuthenticationFailureAndAnalystsMayNotRetry() async throws {
+    /// Nothing is sent, so no attempt is counted, and the message names the command that sets one.
+    @Test func withoutADestinationNothingIsSentOrCountedAndAnalystsMayNotRetry() async throws {
         let tenant = try TestTenant()
         try await AttrdHarness.grantAdmin(tenant)
         try await AttrdHarness.withServer { attrd in
             _ = try await attrd.ingest(tenant, events: [Fixtures.purchase("x", .tiktok, order: "B1", hoursAgo: 1, delivery: .failed)])
-            let id = try await attrd.withPixels(tenant) { try await $0.listEvents(.init()) }.events[0].id
+            let before = try await attrd.withPixels(tenant) { try await $0.listEvents(.init()) }.events[0]
+            let id = before.id
             var request = Attribution_V1_RetryEventsRequest()
             request.ids = [id]
             let denied = try await attrd.withPixels(tenant) { pixels in
                 await #expect(throws: RPCError.self) { try await pixels.retryEvents(request) }
             }
             #expect(denied?.code == .permissionDenied)
-            let result = try await attrd.withPixels(tenant, as: "admin") { try await $0.retryEvents(request) }.results[0]
-            #expect(result.outcome == .failed)
-            #expect(result.errorType == .authentication)
-            #expect(result.errorMessage.contains("no tiktok destination"))
+            let result = try await attrd.withPixels(tenant, as: "admin") { pixels in
+                // Another platform's destination does not serve TikTok's events.
+                _ = try await pixels.setDestination(Self.destination(.meta, "1234567890", "meta-token-secret"))
+                return try await pixels.retryEvents(request)
+            }.results[0]
+            #expect(result.outcome == .notAttempted)
+            #expect(result.errorType == .unspecified && !result.hasAttemptTime)
+            #expect(result.attempts == 1, "the sender's attempt only")
+            #expect(result.errorMessage.contains("no tiktok destination is set"))
+            #expect(result.errorMessage.contains("`attrctl pixels destinations set --platform tiktok --id ID --secret-file FILE`"))
+            let stored = try await attrd.withPixels(tenant) { try await $0.listEvents(.init()) }.events[0]
+            #expect(stored.deliveryAttempts == 1 && stored.errorMessage == "HTTP 500")
+            #expect(stored == before, "no attempt was recorded")
             var bad = Attribution_V1_RetryEventsRequest()
             bad.ids = [id, id]
             let invalid = try await attrd.withPixels(tenant, as: "admin") { pixels in

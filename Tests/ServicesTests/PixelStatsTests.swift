@@ -49,6 +49,7 @@ struct PixelStatsTests {
             let (ga4, meta, tiktok) = (response.stats[0], response.stats[1], response.stats[2])
 
             #expect(meta.orders24H == 4)
+            #expect(meta.previousOrders24H == 2)
             #expect(meta.matchedOrders24H == 1)
             #expect(meta.accuracyPercent == 25)
             #expect(meta.previousAccuracyPercent == 50)
@@ -98,6 +99,21 @@ struct PixelStatsTests {
         // Meta's last event arrived 3 hours ago: quiet for 2 hours, not for 6.
         #expect(!defaults.stats[1].issues.contains(.noRecentEvents))
         #expect(configured.stats[1].issues.contains(.noRecentEvents))
+    }
+
+    /// A tenant with events but no orders: accuracy is not available (NO_ORDERS), not a healthy 0%.
+    @Test func withoutOrdersAccuracyIsFlaggedNotAvailable() async throws {
+        let tenant = try TestTenant()
+        try await AttrdHarness.withServer { attrd in
+            _ = try await attrd.ingest(tenant, events: [Fixtures.purchase("m1", .meta, order: "none", hoursAgo: 1)])
+            let meta = try await attrd.withPixels(tenant) { pixels in
+                var request = Attribution_V1_GetStatsRequest()
+                request.platforms = [.meta]
+                return try await pixels.getStats(request)
+            }.stats[0]
+            #expect(meta.orders24H == 0 && meta.eventCount24H == 1)
+            #expect(meta.issues == [.noOrders])
+        }
     }
 
     @Test func aDuplicatePlatformIsInvalid() async throws {

@@ -20,7 +20,7 @@ struct GetContextsCommand: AsyncParsableCommand {
         switch format {
         case .json:
             return try JSONOutput.render(file)
-        case .table:
+        case .table, .wide:
             return TableRenderer(
                 header: ["current", "name", "server", "cert", "output"],
                 rows: file.contexts.map { context in

@@ -15,7 +15,7 @@ struct SetContextCommand: AsyncParsableCommand {
     @Option(help: "Client certificate, PEM.") var cert: String?
     @Option(help: "Client private key, PEM.") var key: String?
     @Option(help: "CA bundle for the server certificate, PEM.") var ca: String?
-    @Option(name: [.short, .long], help: "table or json.") var output: String?
+    @Option(name: [.short, .long], help: "table, wide or json.") var output: String?
     @Flag(help: "Also make it the current context.") var use = false
     @OptionGroup var file: ConfigFileOption
 
@@ -27,7 +27,7 @@ struct SetContextCommand: AsyncParsableCommand {
             do { _ = try HostAndPort(parsing: server) } catch { throw ValidationError("--server: \(error.reason)") }
         }
         if let output, OutputFormat(rawValue: output) == nil {
-            throw ValidationError("--output: expected table or json")
+            throw ValidationError("--output: expected table, wide or json")
         }
     }
 

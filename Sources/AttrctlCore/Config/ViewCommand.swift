@@ -30,7 +30,7 @@ struct ViewCommand: AsyncParsableCommand {
         case .json:
             let object = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.value.map { (row.setting, $0) } })
             return try JSONOutput.render(object)
-        case .table:
+        case .table, .wide:
             return TableRenderer(
                 header: ["setting", "value", "source"],
                 rows: rows.map { [$0.setting, $0.value ?? "(not set)", $0.source ?? ""] }

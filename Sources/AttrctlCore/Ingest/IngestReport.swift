@@ -4,7 +4,7 @@ enum IngestReport {
         switch format {
         case .json:
             return try JSONOutput.render(outcome)
-        case .table:
+        case .table, .wide:
             var lines = ["\(outcome.accepted) \(noun) stored, \(outcome.duplicates) duplicates, \(outcome.rejected.count) refused"]
             if let count = outcome.ordersReattributed { lines.append("\(count) orders attributed again") }
             if !outcome.rejected.isEmpty {

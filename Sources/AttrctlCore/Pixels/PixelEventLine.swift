@@ -2,32 +2,40 @@ import Foundation
 import Protos
 import SwiftProtobuf
 
-/// One streamed event as `attrctl pixels tail` prints it: a readable line,
-/// or one JSON object (the protobuf JSON mapping of PixelEventRecord) per line.
+/// One streamed event as `attrctl pixels tail` prints it: a line of
+/// fixed-width columns under `header` (the event time first, as in
+/// `pixels events`; the event's name, ids, value and error last), or one
+/// JSON object (the protobuf JSON mapping of PixelEventRecord) per line.
 enum PixelEventLine {
+    /// The fixed-width columns: each as wide as its longest value or its name.
+    static let columns: [(name: String, width: Int)] = [
+        ("time", 20), ("platform", 8), ("type", 11), ("match", 9), ("delivery", 9), ("event", 0),
+    ]
+
+    /// The column names, printed once before the first line (not with -o json).
+    static var header: String {
+        line(columns.map { $0.name.uppercased() })
+    }
+
     static func render(_ event: Attribution_V1_PixelEventRecord, format: OutputFormat) throws -> String {
-        switch format {
-        case .json:
-            return try event.jsonString()
-        case .table:
-            var fields = [
-                Self.time(event.receiveTime), Self.name(event.platform), Self.name(event.eventType), event.eventName,
-                "id=\(event.eventID)",
-            ]
-            if !event.orderID.isEmpty { fields.append("order=\(event.orderID)") }
-            if event.hasValue { fields.append("value=\(event.value.amountMinor) \(event.value.currencyCode)") }
-            fields += [Self.name(event.matchStatus), Self.name(event.deliveryStatus)]
-            if !event.errorMessage.isEmpty { fields.append("error=\(event.errorMessage)") }
-            return fields.joined(separator: "  ")
-        }
+        if format == .json { return try event.jsonString() }
+        var details = [event.eventName, "id=\(event.eventID)"]
+        if !event.orderID.isEmpty { details.append("order=\(event.orderID)") }
+        if event.hasValue { details.append("value=\(event.value.amountMinor) \(event.value.currencyCode)") }
+        if !event.errorMessage.isEmpty { details.append("error=\(event.errorMessage)") }
+        return line([
+            PixelFormat.time(event.eventTime, set: event.hasEventTime),
+            PixelNames.name(event.platform, PixelNames.platforms),
+            PixelNames.name(event.eventType, PixelNames.eventTypes),
+            PixelNames.name(event.matchStatus, PixelNames.matchStatuses),
+            PixelNames.name(event.deliveryStatus, PixelNames.deliveryStatuses),
+            details.joined(separator: "  "),
+        ])
     }
 
-    private static func time(_ timestamp: Google_Protobuf_Timestamp) -> String {
-        PixelFormat.time(timestamp)
+    private static func line(_ cells: [String]) -> String {
+        zip(cells, columns).map { cell, column in
+            column.width == 0 ? cell : cell.padding(toLength: column.width + TableRenderer.gap)
+        }.joined()
     }
-
-    private static func name(_ platform: Attribution_V1_PixelPlatform) -> String { PixelNames.name(platform, PixelNames.platforms) }
-    private static func name(_ type: Attribution_V1_PixelEventType) -> String { PixelNames.name(type, PixelNames.eventTypes) }
-    private static func name(_ status: Attribution_V1_MatchStatus) -> String { PixelNames.name(status, PixelNames.matchStatuses) }
-    private static func name(_ status: Attribution_V1_DeliveryStatus) -> String { PixelNames.name(status, PixelNames.deliveryStatuses) }
 }

@@ -25,6 +25,11 @@ enum PixelFormat {
         return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
     }
 
+    /// An error cell: one line, clipped to 60 characters except with -o wide.
+    static func error(_ text: String, format: OutputFormat) -> String {
+        clip(text, format == .wide ? .max : 60)
+    }
+
     /// "-" for an empty cell.
     static func orDash(_ text: String) -> String {
         text.isEmpty ? "-" : text

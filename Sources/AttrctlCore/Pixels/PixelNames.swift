@@ -21,7 +21,10 @@ enum PixelNames {
     static let channels: [(String, Attribution_V1_AlertChannel)] = [("email", .email), ("slack", .slack), ("none", .unspecified)]
     static let issues: [(String, Attribution_V1_PixelIssue)] = [
         ("accuracy_below_threshold", .accuracyBelowThreshold), ("no_recent_events", .noRecentEvents),
-        ("stitching_rate_dropped", .stitchingRateDropped),
+        ("stitching_rate_dropped", .stitchingRateDropped), ("no_orders", .noOrders),
+    ]
+    static let alertDeliveryStatuses: [(String, Attribution_V1_AlertDeliveryStatus)] = [
+        ("pending", .pending), ("sending", .sending), ("sent", .sent), ("failed", .failed),
     ]
     static let outcomes: [(String, Attribution_V1_RetryOutcome)] = [
         ("delivered", .delivered), ("failed", .failed), ("already_delivered", .alreadyDelivered), ("not_found", .notFound),

@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `attrctl pixels destinations list|set`: where retries deliver each platform's events.
+/// `attrctl pixels destinations list|set|delete`: where retries deliver each platform's events.
 struct PixelsDestinationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "destinations",
-        abstract: "Show or set where retried events are delivered (pixel id and secret per platform).",
-        subcommands: [PixelsDestinationsListCommand.self, PixelsDestinationsSetCommand.self]
+        abstract: "Show, set or delete where retried events are delivered (pixel id and secret per platform).",
+        subcommands: [PixelsDestinationsListCommand.self, PixelsDestinationsSetCommand.self, PixelsDestinationsDeleteCommand.self]
     )
 }

@@ -20,7 +20,7 @@ struct PixelsDestinationsListCommand: AsyncParsableCommand {
     }
 
     static func render(_ destinations: [Attribution_V1_PixelDestination]) -> String {
-        guard !destinations.isEmpty else { return "No destinations: retries fail with authentication errors until one is set." }
+        guard !destinations.isEmpty else { return "No destinations: retries are not sent until one is set (attrctl pixels destinations set)." }
         return TableRenderer(
             header: ["platform", "destination id", "secret", "updated"],
             rows: destinations.map { destination in

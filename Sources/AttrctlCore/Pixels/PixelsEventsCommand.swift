@@ -11,31 +11,20 @@ struct PixelsEventsCommand: AsyncParsableCommand {
             Calls attribution.v1.Pixels/ListEvents. The filters search every stored event (events are kept \
             until deleted). A page ends with the --page-token of the next one; --all follows the pages to the \
             end, at most \(allLimit) events (then it prints the token to go on from). -o json prints ListEventsResponse in the protobuf JSON \
-            mapping (with --all: one response holding every page's events). The ID column is what \
+            mapping (with --all: one response holding every page's events). The table fits the terminal \
+            (COLUMNS, else the terminal's width, else 100): ids are shortened to their first 8 characters and \
+            columns left out or clipped as needed; -o wide shows every column and whole ids, which is what \
             `attrctl pixels retry` takes.
             """
     )
 
-    @Option(help: "Only this platform: ga4, meta or tiktok.")
-    var platform: String?
-
-    @Option(name: [.customLong("type"), .customLong("event-type")], help: "Only this event type: purchase, add_to_cart, page_view or checkout.")
-    var eventType: String?
-
-    @Option(name: [.customLong("match"), .customLong("match-status")], help: "Only this match status: matched, partial or unmatched.")
-    var matchStatus: String?
-
-    @Option(name: [.customLong("delivery"), .customLong("delivery-status")], help: "Only this delivery status: delivered, failed or pending.")
-    var deliveryStatus: String?
+    @OptionGroup var filters: PixelEventFilterOptions
 
     @Option(help: "Only events with event time at or after this (RFC 3339, e.g. 2026-03-10T00:00:00Z).")
     var since: String?
 
     @Option(help: "Only events with event time before this (RFC 3339).")
     var until: String?
-
-    @Option(name: [.customLong("order"), .customLong("order-id-prefix")], help: "Only events whose order id starts with this.")
-    var orderIdPrefix: String?
 
     @Option(help: "Events per page, 1 to 200 (default 50; 200 with --all).")
     var pageSize: Int?
@@ -57,16 +46,12 @@ struct PixelsEventsCommand: AsyncParsableCommand {
     /// The request of the first page; a bad value is a ValidationError naming its flag.
     func request() throws(ValidationError) -> Attribution_V1_ListEventsRequest {
         var request = Attribution_V1_ListEventsRequest()
-        request.platform = try PixelNames.filter(platform, "--platform", PixelNames.platforms)
-        request.eventType = try PixelNames.filter(eventType, "--type", PixelNames.eventTypes)
-        request.matchStatus = try PixelNames.filter(matchStatus, "--match", PixelNames.matchStatuses)
-        request.deliveryStatus = try PixelNames.filter(deliveryStatus, "--delivery", PixelNames.deliveryStatuses)
+        try filters.apply(to: &request)
         if let since { request.startTime = try RFC3339.timestamp(since, "--since") }
         if let until { request.endTime = try RFC3339.timestamp(until, "--until") }
         if request.hasStartTime, request.hasEndTime, request.endTime.date <= request.startTime.date {
             throw ValidationError("--until must be after --since")
         }
-        request.orderIDPrefix = orderIdPrefix ?? ""
         if let pageSize {
             guard (1...200).contains(pageSize) else { throw ValidationError("--page-size must be 1 to 200") }
             request.pageSize = Int32(pageSize)
@@ -83,7 +68,7 @@ struct PixelsEventsCommand: AsyncParsableCommand {
         let (response, format) = try await global.callPixels { client in
             try await Self.list(request, all: all) { try await client.listEvents($0, timeout: .seconds(30)) }
         }
-        print(try Self.render(response, format: format))
+        print(try Self.render(response, format: format, width: format.tableWidth))
     }
 
     /// The first page, or with `all` every page from it merged into one response (next_page_token empty).
@@ -107,7 +92,9 @@ struct PixelsEventsCommand: AsyncParsableCommand {
         return response
     }
 
-    static func render(_ response: Attribution_V1_ListEventsResponse, format: OutputFormat) throws -> String {
+    /// The table is narrowed to `width` (ids shortened, the event id left
+    /// out, order ids and errors clipped) unless it is nil; -o wide shows every column whole.
+    static func render(_ response: Attribution_V1_ListEventsResponse, format: OutputFormat, width: Int? = nil) throws -> String {
         if format == .json { return try response.jsonString() }
         let table = TableRenderer(
             header: ["time", "platform", "type", "id", "event id", "order id", "match", "delivery", "error"],
@@ -121,10 +108,11 @@ struct PixelsEventsCommand: AsyncParsableCommand {
                     PixelFormat.orDash(event.orderID),
                     PixelNames.name(event.matchStatus, PixelNames.matchStatuses),
                     PixelNames.name(event.deliveryStatus, PixelNames.deliveryStatuses),
-                    PixelFormat.clip(event.errorMessage),
+                    PixelFormat.error(event.errorMessage, format: format),
                 ]
-            })
-        var text = response.events.isEmpty ? "No events." : table.render()
+            },
+            fit: TableRenderer.Fit(ids: [3], droppable: [4], clippable: [4, 5, 8]))
+        var text = response.events.isEmpty ? "No events." : table.render(width: width)
         let matching = response.totalSizeIsLowerBound ? "more than \(response.totalSize)" : "\(response.totalSize)"
         text += "\n\n\(response.events.count) shown of \(matching) matching."
         if !response.nextPageToken.isEmpty {

@@ -8,8 +8,10 @@ struct PixelsFailuresCommand: AsyncParsableCommand {
         commandName: "failures",
         abstract: "List events whose delivery failed, most recent attempt first.",
         discussion: """
-            Calls attribution.v1.Pixels/ListFailures. Retry with `attrctl pixels retry ID...` (the ID column). \
-            -o json prints ListFailuresResponse in the protobuf JSON mapping.
+            Calls attribution.v1.Pixels/ListFailures. Retry with `attrctl pixels retry ID...` (the ID column \
+            of -o wide: the table fits the terminal, COLUMNS, else the terminal's width, else 100, so it \
+            shortens ids to their first 8 characters and leaves out or clips columns as needed). -o json \
+            prints ListFailuresResponse in the protobuf JSON mapping.
             """
     )
 
@@ -45,10 +47,12 @@ struct PixelsFailuresCommand: AsyncParsableCommand {
     func run() async throws {
         let request = try request()
         let (response, format) = try await global.callPixels { try await $0.listFailures(request, timeout: .seconds(30)) }
-        print(try Self.render(response, format: format))
+        print(try Self.render(response, format: format, width: format.tableWidth))
     }
 
-    static func render(_ response: Attribution_V1_ListFailuresResponse, format: OutputFormat) throws -> String {
+    /// The table is narrowed to `width` (ids shortened, the event type left
+    /// out, order ids and errors clipped) unless it is nil; -o wide shows every column whole.
+    static func render(_ response: Attribution_V1_ListFailuresResponse, format: OutputFormat, width: Int? = nil) throws -> String {
         if format == .json { return try response.jsonString() }
         let table = TableRenderer(
             header: ["last attempt", "platform", "type", "id", "order id", "error type", "attempts", "error"],
@@ -61,10 +65,11 @@ struct PixelsFailuresCommand: AsyncParsableCommand {
                     PixelFormat.orDash(failure.event.orderID),
                     PixelNames.name(failure.errorType, PixelNames.errorTypes),
                     "\(failure.attempts)",
-                    PixelFormat.clip(failure.errorMessage),
+                    PixelFormat.error(failure.errorMessage, format: format),
                 ]
-            })
-        var text = response.failures.isEmpty ? "No failed events." : table.render()
+            },
+            fit: TableRenderer.Fit(ids: [3], droppable: [2], clippable: [4, 7]))
+        var text = response.failures.isEmpty ? "No failed events." : table.render(width: width)
         if !response.nextPageToken.isEmpty { text += "\n\nNext page: --page-token \(response.nextPageToken)" }
         return text
     }

@@ -44,19 +44,33 @@ struct PixelsStatsCommand: AsyncParsableCommand {
         let table = TableRenderer(
             header: ["platform", "accuracy", "trend", "matched/orders", "stitching", "events 24h", "last event", "issues"],
             rows: response.stats.map { stats in
-                [
+                let noOrders = stats.noOrders
+                return [
                     PixelNames.name(stats.platform, PixelNames.platforms),
-                    PixelFormat.percent(stats.accuracyPercent),
-                    PixelFormat.points(stats.accuracyTrendPoints),
-                    "\(stats.matchedOrders24H)/\(stats.orders24H)",
+                    noOrders ? "n/a" : PixelFormat.percent(stats.accuracyPercent),
+                    noOrders || stats.previousOrders24H == 0 ? "n/a" : PixelFormat.points(stats.accuracyTrendPoints),
+                    noOrders ? "n/a (0 orders)" : "\(stats.matchedOrders24H)/\(stats.orders24H)",
                     PixelFormat.percent(stats.sessionStitchingRatePercent),
                     "\(stats.eventCount24H)",
                     PixelFormat.time(stats.lastEventTime, set: stats.hasLastEventTime),
                     stats.issues.isEmpty ? "ok" : stats.issues.map { PixelNames.name($0, PixelNames.issues) }.joined(separator: ","),
                 ]
             })
-        return table.render() + "\n\nComputed at \(PixelFormat.time(response.computeTime, set: response.hasComputeTime)) "
+        var text = table.render() + "\n\nComputed at \(PixelFormat.time(response.computeTime, set: response.hasComputeTime)) "
             + "over the 24 hours before (no_recent_events after \(response.noEventsHours) h without events, "
             + "stitching_rate_dropped at a drop of more than \(String(format: "%g", response.stitchingDropPoints)) points)."
+        if response.stats.contains(where: \.noOrders) {
+            text += "\nn/a: no_orders: no orders in the window, so there is no accuracy to measure (record orders with "
+                + "`attrctl ingest orders`); the trend is n/a when either window had none."
+        }
+        return text
+    }
+}
+
+extension Attribution_V1_PlatformPixelStats {
+    /// No orders in the window: accuracy is not available. From the issue
+    /// (attrd that sets it) or the count (an older attrd).
+    var noOrders: Bool {
+        issues.contains(.noOrders) || orders24H == 0
     }
 }

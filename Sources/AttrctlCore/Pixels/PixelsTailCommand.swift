@@ -10,20 +10,25 @@ struct PixelsTailCommand: AsyncParsableCommand {
         abstract: "Print pixel events as they are stored, until Ctrl-C.",
         discussion: """
             Streams attribution.v1.Pixels/StreamEvents: only events stored after the command starts (use \
-            ListEvents for earlier ones). One readable line per event, or with -o json one JSON object per \
-            line (the protobuf JSON mapping of PixelEventRecord). When attrd ends the stream (its buffer for this \
+            ListEvents for earlier ones). One line per event under a header, with the event time first as in \
+            `pixels events` (and the same filters), or with -o json one JSON object per line (the protobuf \
+            JSON mapping of PixelEventRecord), no header. When attrd ends the stream (its buffer for this \
             stream filled because output was too slow, or it shut down) the reason is printed and attrctl exits 1.
             """
     )
 
-    @OptionGroup var filters: PixelStreamFilterOptions
+    @OptionGroup var filters: PixelEventFilterOptions
     @OptionGroup var global: GlobalOptions
+
+    /// Bad flag values fail at parse time, with this subcommand's usage.
+    func validate() throws { _ = try filters.streamRequest() }
 
     func run() async throws {
         let settings = try global.resolve(environment: ProcessInfo.processInfo.environment)
-        let request = try filters.request()
+        let request = try filters.streamRequest()
         let format = settings.output.value
         let client = try settings.makeClient()
+        if format != .json { FileHandle.standardOutput.write(Data((PixelEventLine.header + "\n").utf8)) }
         let result = await Result {
             try await Attribution_V1_PixelsClient(client).streamEvents(request) { responses in
                 for try await response in responses {

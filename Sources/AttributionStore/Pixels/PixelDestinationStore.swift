@@ -47,6 +47,16 @@ public struct PixelDestinationStore: Sendable {
         }
     }
 
+    /// Deletes the destination of `platform` with its sealed secret; returns what was
+    /// deleted (id, updated), or nil when the tenant has none for the platform.
+    public func delete(platform: String, tenantID: UUID) async throws -> (destinationID: String, updatedAt: Date)? {
+        try await database.withTenant(tenantID) { tx in
+            try await tx.query(
+                "DELETE FROM pixel_destinations WHERE platform = $1 RETURNING destination_id, updated_at", [platform]
+            ).first.map { (try $0.decode("destination_id"), try $0.decode("updated_at")) }
+        }
+    }
+
     /// The destinations with their secrets opened, by platform; throws
     /// `NoMasterKey` without a master key (none could be opened).
     public func opened(tenantID: UUID) async throws -> [String: PixelDestination] {

@@ -34,6 +34,11 @@ extension Attribution_V1_ListDestinationsRequest: RPCMessage {}
 extension Attribution_V1_ListDestinationsResponse: RPCMessage {}
 extension Attribution_V1_SetDestinationRequest: RPCMessage {}
 extension Attribution_V1_SetDestinationResponse: RPCMessage {}
+extension Attribution_V1_DeleteDestinationRequest: RPCMessage {}
+extension Attribution_V1_DeleteDestinationResponse: RPCMessage {}
+extension Attribution_V1_AlertEvent: RPCMessage {}
+extension Attribution_V1_ListAlertEventsRequest: RPCMessage {}
+extension Attribution_V1_ListAlertEventsResponse: RPCMessage {}
 
 /// Pixel monitoring and troubleshooting.
 public enum Attribution_V1_Pixels {
@@ -49,6 +54,8 @@ public enum Attribution_V1_Pixels {
         public static let retryEvents = "/attribution.v1.Pixels/RetryEvents"
         public static let listDestinations = "/attribution.v1.Pixels/ListDestinations"
         public static let setDestination = "/attribution.v1.Pixels/SetDestination"
+        public static let deleteDestination = "/attribution.v1.Pixels/DeleteDestination"
+        public static let listAlertEvents = "/attribution.v1.Pixels/ListAlertEvents"
     }
 }
 
@@ -129,6 +136,17 @@ public protocol Attribution_V1_PixelsHandler: Sendable {
     /// FAILED_PRECONDITION (attrd has no master key to seal secrets with),
     /// PERMISSION_DENIED.
     func setDestination(_ request: Attribution_V1_SetDestinationRequest, context: ServerContext) async throws -> Attribution_V1_SetDestinationResponse
+    /// Deletes the destination of one platform (its sealed secret with it);
+    /// retries of that platform's events are then not sent
+    /// (RETRY_OUTCOME_NOT_ATTEMPTED) until one is set again. Errors:
+    /// INVALID_ARGUMENT (unspecified platform), NOT_FOUND (the platform has no
+    /// destination in the caller's tenant), PERMISSION_DENIED.
+    func deleteDestination(_ request: Attribution_V1_DeleteDestinationRequest, context: ServerContext) async throws -> Attribution_V1_DeleteDestinationResponse
+    /// The accuracy alerts that fired for the tenant (see AlertConfig), newest
+    /// first, with their delivery outcome, paginated. Errors:
+    /// INVALID_ARGUMENT (a bad platform, page size or page token, naming the
+    /// field), PERMISSION_DENIED.
+    func listAlertEvents(_ request: Attribution_V1_ListAlertEventsRequest, context: ServerContext) async throws -> Attribution_V1_ListAlertEventsResponse
 }
 
 extension Attribution_V1_PixelsHandler {
@@ -163,6 +181,12 @@ extension Attribution_V1_PixelsHandler {
         }
         router.unary(Attribution_V1_Pixels.Method.setDestination) { request, context in
             try await self.setDestination(request, context: context)
+        }
+        router.unary(Attribution_V1_Pixels.Method.deleteDestination) { request, context in
+            try await self.deleteDestination(request, context: context)
+        }
+        router.unary(Attribution_V1_Pixels.Method.listAlertEvents) { request, context in
+            try await self.listAlertEvents(request, context: context)
         }
     }
 }
@@ -276,5 +300,22 @@ public struct Attribution_V1_PixelsClient: Sendable {
     /// PERMISSION_DENIED.
     public func setDestination(_ request: Attribution_V1_SetDestinationRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_SetDestinationResponse {
         try await client.unary(Attribution_V1_Pixels.Method.setDestination, request, as: Attribution_V1_SetDestinationResponse.self, metadata: metadata, timeout: timeout).message
+    }
+
+    /// Deletes the destination of one platform (its sealed secret with it);
+    /// retries of that platform's events are then not sent
+    /// (RETRY_OUTCOME_NOT_ATTEMPTED) until one is set again. Errors:
+    /// INVALID_ARGUMENT (unspecified platform), NOT_FOUND (the platform has no
+    /// destination in the caller's tenant), PERMISSION_DENIED.
+    public func deleteDestination(_ request: Attribution_V1_DeleteDestinationRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_DeleteDestinationResponse {
+        try await client.unary(Attribution_V1_Pixels.Method.deleteDestination, request, as: Attribution_V1_DeleteDestinationResponse.self, metadata: metadata, timeout: timeout).message
+    }
+
+    /// The accuracy alerts that fired for the tenant (see AlertConfig), newest
+    /// first, with their delivery outcome, paginated. Errors:
+    /// INVALID_ARGUMENT (a bad platform, page size or page token, naming the
+    /// field), PERMISSION_DENIED.
+    public func listAlertEvents(_ request: Attribution_V1_ListAlertEventsRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_ListAlertEventsResponse {
+        try await client.unary(Attribution_V1_Pixels.Method.listAlertEvents, request, as: Attribution_V1_ListAlertEventsResponse.self, metadata: metadata, timeout: timeout).message
     }
 }

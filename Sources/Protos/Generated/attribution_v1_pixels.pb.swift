@@ -55,6 +55,11 @@ public nonisolated enum Attribution_V1_PixelIssue: SwiftProtobuf.Enum, Swift.Cas
   /// the previous 24 hours by more than
   /// GetStatsResponse.stitching_drop_points percentage points.
   case stitchingRateDropped // = 3
+
+  /// No orders with ordered_at in the window W: there is nothing to measure
+  /// accuracy against, so accuracy_percent (0) and the trend carry no
+  /// information and should be shown as not available.
+  case noOrders // = 4
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -67,6 +72,7 @@ public nonisolated enum Attribution_V1_PixelIssue: SwiftProtobuf.Enum, Swift.Cas
     case 1: self = .accuracyBelowThreshold
     case 2: self = .noRecentEvents
     case 3: self = .stitchingRateDropped
+    case 4: self = .noOrders
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -77,6 +83,7 @@ public nonisolated enum Attribution_V1_PixelIssue: SwiftProtobuf.Enum, Swift.Cas
     case .accuracyBelowThreshold: return 1
     case .noRecentEvents: return 2
     case .stitchingRateDropped: return 3
+    case .noOrders: return 4
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -87,6 +94,7 @@ public nonisolated enum Attribution_V1_PixelIssue: SwiftProtobuf.Enum, Swift.Cas
     .accuracyBelowThreshold,
     .noRecentEvents,
     .stitchingRateDropped,
+    .noOrders,
   ]
 
 }
@@ -148,8 +156,7 @@ public nonisolated enum Attribution_V1_DeliveryErrorType: SwiftProtobuf.Enum, Sw
   /// the server has not tried since.
   case reported // = 1
 
-  /// The platform refused the credentials (HTTP 401 or 403), or none are
-  /// configured for the platform.
+  /// The platform refused the credentials (HTTP 401 or 403).
   case authentication // = 2
 
   /// The platform rejected the event as invalid (other HTTP 4xx).
@@ -233,9 +240,11 @@ public nonisolated enum Attribution_V1_RetryOutcome: SwiftProtobuf.Enum, Swift.C
   /// call records the outcome; ListEvents shows it once that call ends.
   case inProgress // = 5
 
-  /// Not sent: too little of the call's deadline was left (or the event
-  /// could not be claimed because the database failed); error_message says
-  /// which. The event is unchanged; retry it again.
+  /// Not sent: too little of the call's deadline was left, the event could
+  /// not be claimed because the database failed, or its platform has no
+  /// destination (error_message names the command that sets one);
+  /// error_message says which. The event is unchanged (no attempt is
+  /// counted); retry it again.
   case notAttempted // = 6
 
   /// Sent, but its outcome could not be stored (the database failed):
@@ -293,6 +302,65 @@ public nonisolated enum Attribution_V1_RetryOutcome: SwiftProtobuf.Enum, Swift.C
 
 }
 
+/// How far the delivery of a fired alert got.
+public nonisolated enum Attribution_V1_AlertDeliveryStatus: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// Not set; never returned.
+  case unspecified // = 0
+
+  /// Waiting for its first attempt, or for another after a transient
+  /// failure (next_attempt_time).
+  case pending // = 1
+
+  /// An attrd replica is sending it now.
+  case sending // = 2
+
+  /// Sent to every target.
+  case sent // = 3
+
+  /// Given up: a permanent failure, or the last allowed attempt failed
+  /// (last_error says why).
+  case failed // = 4
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .pending
+    case 2: self = .sending
+    case 3: self = .sent
+    case 4: self = .failed
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .pending: return 1
+    case .sending: return 2
+    case .sent: return 3
+    case .failed: return 4
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Attribution_V1_AlertDeliveryStatus] = [
+    .unspecified,
+    .pending,
+    .sending,
+    .sent,
+    .failed,
+  ]
+
+}
+
 /// Request of GetStats.
 public nonisolated struct Attribution_V1_GetStatsRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -328,14 +396,17 @@ public nonisolated struct Attribution_V1_PlatformPixelStats: Sendable {
   /// event of this platform with event type PURCHASE, the order's order_id,
   /// delivery status DELIVERED and match status MATCHED (an event with only
   /// browser keys, PARTIAL, does not count). The event itself may arrive at
-  /// any time up to the computation. 0 when `orders` is 0.
+  /// any time up to the computation. 0 when `orders` is 0 (then `issues`
+  /// holds PIXEL_ISSUE_NO_ORDERS: not available rather than 0%).
   public var accuracyPercent: Double = 0
 
-  /// The same over the previous window, in percent.
+  /// The same over the previous window, in percent (0 when
+  /// previous_orders_24h is 0).
   public var previousAccuracyPercent: Double = 0
 
   /// The trend: accuracy_percent minus previous_accuracy_percent, in
-  /// percentage points (positive: better).
+  /// percentage points (positive: better). Not meaningful (0) when either
+  /// window has no orders.
   public var accuracyTrendPoints: Double = 0
 
   /// The denominator of accuracy_percent: orders with ordered_at in W.
@@ -382,6 +453,10 @@ public nonisolated struct Attribution_V1_PlatformPixelStats: Sendable {
 
   /// Issues detected, each at most once, in enum order; empty when healthy.
   public var issues: [Attribution_V1_PixelIssue] = []
+
+  /// The denominator of previous_accuracy_percent: orders with ordered_at
+  /// in the previous window.
+  public var previousOrders24H: Int64 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1195,7 +1270,7 @@ public nonisolated struct Attribution_V1_ListDestinationsResponse: Sendable {
   // methods supported on all messages.
 
   /// The configured destinations, in platform order; a platform without one
-  /// is absent (its retries fail with DELIVERY_ERROR_TYPE_AUTHENTICATION).
+  /// is absent (its retries are not sent: RETRY_OUTCOME_NOT_ATTEMPTED).
   public var destinations: [Attribution_V1_PixelDestination] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -1249,12 +1324,212 @@ public nonisolated struct Attribution_V1_SetDestinationResponse: Sendable {
   fileprivate var _destination: Attribution_V1_PixelDestination? = nil
 }
 
+/// Request of DeleteDestination.
+public nonisolated struct Attribution_V1_DeleteDestinationRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The platform whose destination to delete. Required.
+  public var platform: Attribution_V1_PixelPlatform = .unspecified
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// Response of DeleteDestination.
+public nonisolated struct Attribution_V1_DeleteDestinationResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The destination as it was before deletion (secret empty, secret_set
+  /// true).
+  public var destination: Attribution_V1_PixelDestination {
+    get {_destination ?? Attribution_V1_PixelDestination()}
+    set {_destination = newValue}
+  }
+  /// Returns true if `destination` has been explicitly set.
+  public var hasDestination: Bool {self._destination != nil}
+  /// Clears the value of `destination`. Subsequent reads from it will return its default value.
+  public mutating func clearDestination() {self._destination = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _destination: Attribution_V1_PixelDestination? = nil
+}
+
+/// One accuracy alert that fired, with its delivery outcome.
+public nonisolated struct Attribution_V1_AlertEvent: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The server's id for the alert (UUID).
+  public var id: String {
+    get {_storage._id}
+    set {_uniqueStorage()._id = newValue}
+  }
+
+  /// The platform whose accuracy fell below its threshold.
+  public var platform: Attribution_V1_PixelPlatform {
+    get {_storage._platform}
+    set {_uniqueStorage()._platform = newValue}
+  }
+
+  /// The 24-hour accuracy that fired the alert, in percent.
+  public var accuracyPercent: Double {
+    get {_storage._accuracyPercent}
+    set {_uniqueStorage()._accuracyPercent = newValue}
+  }
+
+  /// The platform's threshold when the alert fired, in percent.
+  public var thresholdPercent: Int32 {
+    get {_storage._thresholdPercent}
+    set {_uniqueStorage()._thresholdPercent = newValue}
+  }
+
+  /// The end of the 24-hour window the accuracy was computed over.
+  public var windowEnd: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._windowEnd ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._windowEnd = newValue}
+  }
+  /// Returns true if `windowEnd` has been explicitly set.
+  public var hasWindowEnd: Bool {_storage._windowEnd != nil}
+  /// Clears the value of `windowEnd`. Subsequent reads from it will return its default value.
+  public mutating func clearWindowEnd() {_uniqueStorage()._windowEnd = nil}
+
+  /// Where the alert goes (email or Slack), as configured when it fired.
+  public var channel: Attribution_V1_AlertChannel {
+    get {_storage._channel}
+    set {_uniqueStorage()._channel = newValue}
+  }
+
+  /// The email recipients or Slack channels it goes to.
+  public var targets: [String] {
+    get {_storage._targets}
+    set {_uniqueStorage()._targets = newValue}
+  }
+
+  /// Those of `targets` it was delivered to so far.
+  public var deliveredTargets: [String] {
+    get {_storage._deliveredTargets}
+    set {_uniqueStorage()._deliveredTargets = newValue}
+  }
+
+  /// How far delivery got.
+  public var deliveryStatus: Attribution_V1_AlertDeliveryStatus {
+    get {_storage._deliveryStatus}
+    set {_uniqueStorage()._deliveryStatus = newValue}
+  }
+
+  /// Delivery attempts started so far.
+  public var attempts: Int32 {
+    get {_storage._attempts}
+    set {_uniqueStorage()._attempts = newValue}
+  }
+
+  /// The error of the latest failed attempt (redacted: never a credential),
+  /// kept after a later success; empty when no attempt failed.
+  public var lastError: String {
+    get {_storage._lastError}
+    set {_uniqueStorage()._lastError = newValue}
+  }
+
+  /// When the alert fired.
+  public var createTime: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._createTime ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._createTime = newValue}
+  }
+  /// Returns true if `createTime` has been explicitly set.
+  public var hasCreateTime: Bool {_storage._createTime != nil}
+  /// Clears the value of `createTime`. Subsequent reads from it will return its default value.
+  public mutating func clearCreateTime() {_uniqueStorage()._createTime = nil}
+
+  /// When the latest attempt started; unset when there was none.
+  public var lastAttemptTime: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._lastAttemptTime ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._lastAttemptTime = newValue}
+  }
+  /// Returns true if `lastAttemptTime` has been explicitly set.
+  public var hasLastAttemptTime: Bool {_storage._lastAttemptTime != nil}
+  /// Clears the value of `lastAttemptTime`. Subsequent reads from it will return its default value.
+  public mutating func clearLastAttemptTime() {_uniqueStorage()._lastAttemptTime = nil}
+
+  /// When it was sent to its last target; unset until SENT.
+  public var sentTime: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._sentTime ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._sentTime = newValue}
+  }
+  /// Returns true if `sentTime` has been explicitly set.
+  public var hasSentTime: Bool {_storage._sentTime != nil}
+  /// Clears the value of `sentTime`. Subsequent reads from it will return its default value.
+  public mutating func clearSentTime() {_uniqueStorage()._sentTime = nil}
+
+  /// When the next attempt is due, while PENDING; unset otherwise.
+  public var nextAttemptTime: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._nextAttemptTime ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._nextAttemptTime = newValue}
+  }
+  /// Returns true if `nextAttemptTime` has been explicitly set.
+  public var hasNextAttemptTime: Bool {_storage._nextAttemptTime != nil}
+  /// Clears the value of `nextAttemptTime`. Subsequent reads from it will return its default value.
+  public mutating func clearNextAttemptTime() {_uniqueStorage()._nextAttemptTime = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// Request of ListAlertEvents.
+public nonisolated struct Attribution_V1_ListAlertEventsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Alerts per page: 0 means 50; at most 200 (larger is clamped);
+  /// negative is INVALID_ARGUMENT.
+  public var pageSize: Int32 = 0
+
+  /// The next_page_token of the previous page; empty for the first page.
+  public var pageToken: String = String()
+
+  /// Only this platform; UNSPECIFIED: every platform.
+  public var platform: Attribution_V1_PixelPlatform = .unspecified
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// Response of ListAlertEvents.
+public nonisolated struct Attribution_V1_ListAlertEventsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The page, by create_time descending, then id descending.
+  public var alertEvents: [Attribution_V1_AlertEvent] = []
+
+  /// The token of the next page; empty on the last page.
+  public var nextPageToken: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "attribution.v1"
 
 nonisolated extension Attribution_V1_PixelIssue: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PIXEL_ISSUE_UNSPECIFIED\0\u{1}PIXEL_ISSUE_ACCURACY_BELOW_THRESHOLD\0\u{1}PIXEL_ISSUE_NO_RECENT_EVENTS\0\u{1}PIXEL_ISSUE_STITCHING_RATE_DROPPED\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PIXEL_ISSUE_UNSPECIFIED\0\u{1}PIXEL_ISSUE_ACCURACY_BELOW_THRESHOLD\0\u{1}PIXEL_ISSUE_NO_RECENT_EVENTS\0\u{1}PIXEL_ISSUE_STITCHING_RATE_DROPPED\0\u{1}PIXEL_ISSUE_NO_ORDERS\0")
 }
 
 nonisolated extension Attribution_V1_AlertChannel: SwiftProtobuf._ProtoNameProviding {
@@ -1267,6 +1542,10 @@ nonisolated extension Attribution_V1_DeliveryErrorType: SwiftProtobuf._ProtoName
 
 nonisolated extension Attribution_V1_RetryOutcome: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0RETRY_OUTCOME_UNSPECIFIED\0\u{1}RETRY_OUTCOME_DELIVERED\0\u{1}RETRY_OUTCOME_FAILED\0\u{1}RETRY_OUTCOME_ALREADY_DELIVERED\0\u{1}RETRY_OUTCOME_NOT_FOUND\0\u{1}RETRY_OUTCOME_IN_PROGRESS\0\u{1}RETRY_OUTCOME_NOT_ATTEMPTED\0\u{1}RETRY_OUTCOME_NOT_RECORDED\0")
+}
+
+nonisolated extension Attribution_V1_AlertDeliveryStatus: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0ALERT_DELIVERY_STATUS_UNSPECIFIED\0\u{1}ALERT_DELIVERY_STATUS_PENDING\0\u{1}ALERT_DELIVERY_STATUS_SENDING\0\u{1}ALERT_DELIVERY_STATUS_SENT\0\u{1}ALERT_DELIVERY_STATUS_FAILED\0")
 }
 
 nonisolated extension Attribution_V1_GetStatsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
@@ -1301,7 +1580,7 @@ nonisolated extension Attribution_V1_GetStatsRequest: SwiftProtobuf.Message, Swi
 
 nonisolated extension Attribution_V1_PlatformPixelStats: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PlatformPixelStats"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}platform\0\u{3}accuracy_percent\0\u{3}previous_accuracy_percent\0\u{3}accuracy_trend_points\0\u{3}orders_24h\0\u{3}matched_orders_24h\0\u{3}session_stitching_rate_percent\0\u{3}previous_session_stitching_rate_percent\0\u{3}last_event_time\0\u{3}last_receive_time\0\u{3}event_count_24h\0\u{1}issues\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}platform\0\u{3}accuracy_percent\0\u{3}previous_accuracy_percent\0\u{3}accuracy_trend_points\0\u{3}orders_24h\0\u{3}matched_orders_24h\0\u{3}session_stitching_rate_percent\0\u{3}previous_session_stitching_rate_percent\0\u{3}last_event_time\0\u{3}last_receive_time\0\u{3}event_count_24h\0\u{1}issues\0\u{3}previous_orders_24h\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1321,6 +1600,7 @@ nonisolated extension Attribution_V1_PlatformPixelStats: SwiftProtobuf.Message, 
       case 10: try { try decoder.decodeSingularMessageField(value: &self._lastReceiveTime) }()
       case 11: try { try decoder.decodeSingularInt64Field(value: &self.eventCount24H) }()
       case 12: try { try decoder.decodeRepeatedEnumField(value: &self.issues) }()
+      case 13: try { try decoder.decodeSingularInt64Field(value: &self.previousOrders24H) }()
       default: break
       }
     }
@@ -1367,6 +1647,9 @@ nonisolated extension Attribution_V1_PlatformPixelStats: SwiftProtobuf.Message, 
     if !self.issues.isEmpty {
       try visitor.visitPackedEnumField(value: self.issues, fieldNumber: 12)
     }
+    if self.previousOrders24H != 0 {
+      try visitor.visitSingularInt64Field(value: self.previousOrders24H, fieldNumber: 13)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1383,6 +1666,7 @@ nonisolated extension Attribution_V1_PlatformPixelStats: SwiftProtobuf.Message, 
     if lhs._lastReceiveTime != rhs._lastReceiveTime {return false}
     if lhs.eventCount24H != rhs.eventCount24H {return false}
     if lhs.issues != rhs.issues {return false}
+    if lhs.previousOrders24H != rhs.previousOrders24H {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -2632,6 +2916,313 @@ nonisolated extension Attribution_V1_SetDestinationResponse: SwiftProtobuf.Messa
 
   public static func ==(lhs: Attribution_V1_SetDestinationResponse, rhs: Attribution_V1_SetDestinationResponse) -> Bool {
     if lhs._destination != rhs._destination {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_DeleteDestinationRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DeleteDestinationRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}platform\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.platform) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.platform != .unspecified {
+      try visitor.visitSingularEnumField(value: self.platform, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_DeleteDestinationRequest, rhs: Attribution_V1_DeleteDestinationRequest) -> Bool {
+    if lhs.platform != rhs.platform {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_DeleteDestinationResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DeleteDestinationResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}destination\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._destination) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._destination {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_DeleteDestinationResponse, rhs: Attribution_V1_DeleteDestinationResponse) -> Bool {
+    if lhs._destination != rhs._destination {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_AlertEvent: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AlertEvent"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}platform\0\u{3}accuracy_percent\0\u{3}threshold_percent\0\u{3}window_end\0\u{1}channel\0\u{1}targets\0\u{3}delivered_targets\0\u{3}delivery_status\0\u{1}attempts\0\u{3}last_error\0\u{3}create_time\0\u{3}last_attempt_time\0\u{3}sent_time\0\u{3}next_attempt_time\0")
+
+  fileprivate class _StorageClass {
+    var _id: String = String()
+    var _platform: Attribution_V1_PixelPlatform = .unspecified
+    var _accuracyPercent: Double = 0
+    var _thresholdPercent: Int32 = 0
+    var _windowEnd: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _channel: Attribution_V1_AlertChannel = .unspecified
+    var _targets: [String] = []
+    var _deliveredTargets: [String] = []
+    var _deliveryStatus: Attribution_V1_AlertDeliveryStatus = .unspecified
+    var _attempts: Int32 = 0
+    var _lastError: String = String()
+    var _createTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _lastAttemptTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _sentTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _nextAttemptTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _id = source._id
+      _platform = source._platform
+      _accuracyPercent = source._accuracyPercent
+      _thresholdPercent = source._thresholdPercent
+      _windowEnd = source._windowEnd
+      _channel = source._channel
+      _targets = source._targets
+      _deliveredTargets = source._deliveredTargets
+      _deliveryStatus = source._deliveryStatus
+      _attempts = source._attempts
+      _lastError = source._lastError
+      _createTime = source._createTime
+      _lastAttemptTime = source._lastAttemptTime
+      _sentTime = source._sentTime
+      _nextAttemptTime = source._nextAttemptTime
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._id) }()
+        case 2: try { try decoder.decodeSingularEnumField(value: &_storage._platform) }()
+        case 3: try { try decoder.decodeSingularDoubleField(value: &_storage._accuracyPercent) }()
+        case 4: try { try decoder.decodeSingularInt32Field(value: &_storage._thresholdPercent) }()
+        case 5: try { try decoder.decodeSingularMessageField(value: &_storage._windowEnd) }()
+        case 6: try { try decoder.decodeSingularEnumField(value: &_storage._channel) }()
+        case 7: try { try decoder.decodeRepeatedStringField(value: &_storage._targets) }()
+        case 8: try { try decoder.decodeRepeatedStringField(value: &_storage._deliveredTargets) }()
+        case 9: try { try decoder.decodeSingularEnumField(value: &_storage._deliveryStatus) }()
+        case 10: try { try decoder.decodeSingularInt32Field(value: &_storage._attempts) }()
+        case 11: try { try decoder.decodeSingularStringField(value: &_storage._lastError) }()
+        case 12: try { try decoder.decodeSingularMessageField(value: &_storage._createTime) }()
+        case 13: try { try decoder.decodeSingularMessageField(value: &_storage._lastAttemptTime) }()
+        case 14: try { try decoder.decodeSingularMessageField(value: &_storage._sentTime) }()
+        case 15: try { try decoder.decodeSingularMessageField(value: &_storage._nextAttemptTime) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._id.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._id, fieldNumber: 1)
+      }
+      if _storage._platform != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._platform, fieldNumber: 2)
+      }
+      if _storage._accuracyPercent.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._accuracyPercent, fieldNumber: 3)
+      }
+      if _storage._thresholdPercent != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._thresholdPercent, fieldNumber: 4)
+      }
+      try { if let v = _storage._windowEnd {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+      } }()
+      if _storage._channel != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._channel, fieldNumber: 6)
+      }
+      if !_storage._targets.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._targets, fieldNumber: 7)
+      }
+      if !_storage._deliveredTargets.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._deliveredTargets, fieldNumber: 8)
+      }
+      if _storage._deliveryStatus != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._deliveryStatus, fieldNumber: 9)
+      }
+      if _storage._attempts != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._attempts, fieldNumber: 10)
+      }
+      if !_storage._lastError.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._lastError, fieldNumber: 11)
+      }
+      try { if let v = _storage._createTime {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
+      } }()
+      try { if let v = _storage._lastAttemptTime {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 13)
+      } }()
+      try { if let v = _storage._sentTime {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 14)
+      } }()
+      try { if let v = _storage._nextAttemptTime {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 15)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_AlertEvent, rhs: Attribution_V1_AlertEvent) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._id != rhs_storage._id {return false}
+        if _storage._platform != rhs_storage._platform {return false}
+        if _storage._accuracyPercent != rhs_storage._accuracyPercent {return false}
+        if _storage._thresholdPercent != rhs_storage._thresholdPercent {return false}
+        if _storage._windowEnd != rhs_storage._windowEnd {return false}
+        if _storage._channel != rhs_storage._channel {return false}
+        if _storage._targets != rhs_storage._targets {return false}
+        if _storage._deliveredTargets != rhs_storage._deliveredTargets {return false}
+        if _storage._deliveryStatus != rhs_storage._deliveryStatus {return false}
+        if _storage._attempts != rhs_storage._attempts {return false}
+        if _storage._lastError != rhs_storage._lastError {return false}
+        if _storage._createTime != rhs_storage._createTime {return false}
+        if _storage._lastAttemptTime != rhs_storage._lastAttemptTime {return false}
+        if _storage._sentTime != rhs_storage._sentTime {return false}
+        if _storage._nextAttemptTime != rhs_storage._nextAttemptTime {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_ListAlertEventsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListAlertEventsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}page_size\0\u{3}page_token\0\u{1}platform\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
+      case 3: try { try decoder.decodeSingularEnumField(value: &self.platform) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.pageSize != 0 {
+      try visitor.visitSingularInt32Field(value: self.pageSize, fieldNumber: 1)
+    }
+    if !self.pageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 2)
+    }
+    if self.platform != .unspecified {
+      try visitor.visitSingularEnumField(value: self.platform, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_ListAlertEventsRequest, rhs: Attribution_V1_ListAlertEventsRequest) -> Bool {
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.pageToken != rhs.pageToken {return false}
+    if lhs.platform != rhs.platform {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_ListAlertEventsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListAlertEventsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}alert_events\0\u{3}next_page_token\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.alertEvents) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.alertEvents.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.alertEvents, fieldNumber: 1)
+    }
+    if !self.nextPageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextPageToken, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_ListAlertEventsResponse, rhs: Attribution_V1_ListAlertEventsResponse) -> Bool {
+    if lhs.alertEvents != rhs.alertEvents {return false}
+    if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -13,13 +13,19 @@ extension Attribution_V1_AlertConfig {
             entry.accuracyThresholdPercent = Int32(settings.platform(name).thresholdPercent)
             return entry
         }
-        channel = switch settings.channel {
+        channel = .init(storedName: settings.channel)
+        emailRecipients = settings.emailRecipients
+        slackChannels = settings.slackChannels
+        if let updated = settings.updatedAt { updateTime = Google_Protobuf_Timestamp(date: updated) }
+    }
+}
+
+extension Attribution_V1_AlertChannel {
+    init(storedName: String?) {
+        self = switch storedName {
         case "email": .email
         case "slack": .slack
         default: .unspecified
         }
-        emailRecipients = settings.emailRecipients
-        slackChannels = settings.slackChannels
-        if let updated = settings.updatedAt { updateTime = Google_Protobuf_Timestamp(date: updated) }
     }
 }

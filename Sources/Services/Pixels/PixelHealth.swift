@@ -26,6 +26,8 @@ struct PixelHealth {
         if activity.previousSessions > 0, previousStitching - stitching > stitchingDropPoints {
             issues.append(.stitchingRateDropped)
         }
+        // Accuracy of no orders is not 0%: there is nothing to measure.
+        if activity.orders == 0 { issues.append(.noOrders) }
         return issues
     }
 
@@ -37,6 +39,7 @@ struct PixelHealth {
         stats.accuracyTrendPoints = accuracy - previousAccuracy
         stats.orders24H = Int64(activity.orders)
         stats.matchedOrders24H = Int64(activity.matchedOrders)
+        stats.previousOrders24H = Int64(activity.previousOrders)
         stats.sessionStitchingRatePercent = stitching
         stats.previousSessionStitchingRatePercent = previousStitching
         if let last = activity.lastEventTime { stats.lastEventTime = Google_Protobuf_Timestamp(date: last) }

@@ -12,12 +12,8 @@ extension PixelsService {
         do {
             var response = Attribution_V1_ListDestinationsResponse()
             response.destinations = try await destinations.list(tenantID: context.tenantID).map { entry in
-                var destination = Attribution_V1_PixelDestination()
-                destination.platform = .init(storedName: entry.platform)
-                destination.destinationID = entry.destinationID
-                destination.secretSet = true
-                destination.updateTime = Google_Protobuf_Timestamp(date: entry.updatedAt)
-                return destination
+                Attribution_V1_PixelDestination(
+                    stored: .init(storedName: entry.platform), destinationID: entry.destinationID, updatedAt: entry.updatedAt)
             }
             return response
         } catch {
@@ -46,15 +42,41 @@ extension PixelsService {
             let updated = try await destinations.set(
                 platform: platform, destinationID: input.destinationID, secret: input.secret, tenantID: context.tenantID)
             var response = Attribution_V1_SetDestinationResponse()
-            response.destination.platform = input.platform
-            response.destination.destinationID = input.destinationID
-            response.destination.secretSet = true
-            response.destination.updateTime = Google_Protobuf_Timestamp(date: updated)
+            response.destination = .init(stored: input.platform, destinationID: input.destinationID, updatedAt: updated)
             return response
         } catch is PixelDestinationStore.NoMasterKey {
             throw RPCError(code: .failedPrecondition, message: "attrd has no master key to seal secrets with (--master-key-file)")
         } catch {
             throw StorageFailure.rpcError(error, operation: "SetDestination", logger: logger)
         }
+    }
+
+    public func deleteDestination(
+        _ request: Attribution_V1_DeleteDestinationRequest, context: ServerContext
+    ) async throws -> Attribution_V1_DeleteDestinationResponse {
+        guard let platform = request.platform.storedName else {
+            throw FieldError("platform", "is required (GA4, META or TIKTOK)").rpcError
+        }
+        let deleted: (destinationID: String, updatedAt: Date)?
+        do {
+            deleted = try await destinations.delete(platform: platform, tenantID: context.tenantID)
+        } catch {
+            throw StorageFailure.rpcError(error, operation: "DeleteDestination", logger: logger)
+        }
+        guard let deleted else { throw RPCError(code: .notFound, message: "no \(platform) destination is set") }
+        var response = Attribution_V1_DeleteDestinationResponse()
+        response.destination = .init(stored: request.platform, destinationID: deleted.destinationID, updatedAt: deleted.updatedAt)
+        return response
+    }
+}
+
+extension Attribution_V1_PixelDestination {
+    /// A stored destination as responses show it: its secret set but never returned.
+    init(stored platform: Attribution_V1_PixelPlatform, destinationID: String, updatedAt: Date) {
+        self.init()
+        self.platform = platform
+        self.destinationID = destinationID
+        secretSet = true
+        updateTime = Google_Protobuf_Timestamp(date: updatedAt)
     }
 }

@@ -23,6 +23,8 @@ extension PixelsService {
             result.outcome = .alreadyDelivered
             return result
         }
+        // Nothing is sent, so nothing is claimed or counted, without a destination.
+        guard let destination = targets[event.row.platform] else { return noDestination(result, platform: event.row.platform) }
         guard budget.attemptTime(now: .now, limit: redelivery.attemptLimit) != nil else { return notAttempted(result) }
         do {
             switch try await log.claimForRetry(id, claim: claim, lease: redelivery.claimLease, tenantID: tenantID) {
@@ -52,7 +54,7 @@ extension PixelsService {
             try? await log.releaseRetryClaim(id, claim: claim, tenantID: tenantID)
             return notAttempted(result)
         }
-        let outcome = await redelivery.deliver(event, destination: targets[event.row.platform], within: time, logger: logger)
+        let outcome = await redelivery.deliver(event, destination: destination, within: time, logger: logger)
         let recorded: (attempts: Int, at: Date)?
         do {
             recorded = try await log.recordAttempt(
@@ -79,6 +81,15 @@ extension PixelsService {
         result.outcome = .notAttempted
         let minimum = RetryBudget.minimumAttempt.components.seconds
         result.errorMessage = "not sent: less than \(minimum) s was left before the call's deadline; retry it again"
+        return result
+    }
+
+    /// The platform has no destination: say which command sets one.
+    private func noDestination(_ result: Attribution_V1_RetryResult, platform: String) -> Attribution_V1_RetryResult {
+        var result = result
+        result.outcome = .notAttempted
+        result.errorMessage = "not sent: no \(platform) destination is set; set one with "
+            + "`attrctl pixels destinations set --platform \(platform) --id ID --secret-file FILE`, then retry"
         return result
     }
 

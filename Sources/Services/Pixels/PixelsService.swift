@@ -28,6 +28,8 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
     public let log: PixelEventLog
     public let stats: PixelStatsReader
     public let alerts: AlertSettingsStore
+    /// The alerts that fired and their delivery outcome.
+    public let alertHistory: PixelAlertHistory
     public let emq: EMQReader
     public let destinations: PixelDestinationStore
     public let redelivery: PixelRedelivery
@@ -45,6 +47,7 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
         self.log = PixelEventLog(database: database)
         self.stats = PixelStatsReader(database: database)
         self.alerts = AlertSettingsStore(database: database)
+        self.alertHistory = PixelAlertHistory(database: database)
         self.emq = EMQReader(database: database)
         self.destinations = PixelDestinationStore(database: database, box: secrets)
         self.redelivery = redelivery

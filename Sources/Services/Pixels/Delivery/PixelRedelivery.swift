@@ -34,10 +34,7 @@ public struct PixelRedelivery: Sendable {
     var attemptLimit: Duration { http.transport.totalTimeout }
 
     /// One attempt that ends within `time` (at most `attemptLimit`).
-    func deliver(_ event: DeliverableEvent, destination: PixelDestination?, within time: Duration, logger: Logger) async -> DeliveryResult {
-        guard let destination else {
-            return .failed("authentication", "no \(event.row.platform) destination is configured (Pixels.SetDestination)")
-        }
+    func deliver(_ event: DeliverableEvent, destination: PixelDestination, within time: Duration, logger: Logger) async -> DeliveryResult {
         guard let request = PlatformRequest.make(event, to: destination, endpoints: endpoints) else {
             return .failed("invalid_event", "the event cannot be encoded for \(event.row.platform)")
         }
