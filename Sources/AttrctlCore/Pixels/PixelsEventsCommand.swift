@@ -37,7 +37,7 @@ struct PixelsEventsCommand: AsyncParsableCommand {
     @Option(name: [.customLong("order"), .customLong("order-id-prefix")], help: "Only events whose order id starts with this.")
     var orderIdPrefix: String?
 
-    @Option(help: "Events per page, 1 to 200 (default 50; 200 with --all).")
+    @Option(parsing: .unconditional, help: "Events per page, 1 to 200 (default 50; 200 with --all).")
     var pageSize: Int?
 
     @Option(help: "Start at this page (the token printed under the previous one).")
