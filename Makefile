@@ -2,7 +2,10 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test deps db db-stop certs build release clean contract proto-snapshot proto-check bench
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+
+.PHONY: help run test deps db db-stop certs build release install clean contract proto-snapshot proto-check bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -30,6 +33,10 @@ build: deps ## Debug build
 
 release: deps ## Release build of attrd and attrctl
 	swift build -c release
+
+install: release ## Install the release attrd and attrctl in PREFIX/bin (PREFIX=/usr/local unless given)
+	install -d "$(DESTDIR)$(BINDIR)"
+	install -m 755 .build/release/attrd .build/release/attrctl "$(DESTDIR)$(BINDIR)/"
 
 bench: deps db certs ## Benchmarks with peers (release builds); rewrites docs/BENCHMARKS.md's results
 	@scripts/deps.sh bench

@@ -201,6 +201,7 @@ let package = Package(
                 "LayeredConfig",
                 "Protos",
                 "RPCClient",
+                "Wire",
                 "TLS",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -264,6 +265,7 @@ let package = Package(
             dependencies: [
                 "CoreServices", "Identity", "InteropService", "Protos", "RPCClient", "RPCServer", "TLS", "TestSupport", "Wire",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -9,8 +9,12 @@ public struct AttrctlCommand: AsyncParsableCommand {
             Connection settings come from flags, then ATTRCTL_* environment variables, then the
             current context of the config file (~/.config/attrctl/config.json or ATTRCTL_CONFIG).
             """,
+        version: "attrctl \(version) (ARPC/1, attribution.v1)",
         subcommands: [HealthCommand.self, IngestCommand.self, PixelsCommand.self, DemoCommand.self, ConfigCommand.self]
     )
+
+    /// attrctl's release, as `--version` prints it.
+    public static let version = "0.1.0"
 
     public init() {}
 }

@@ -17,7 +17,7 @@ public struct GlobalOptions: ParsableArguments {
     public var ca: String?
 
     @Option(name: [.short, .long], help: "table (fitted to the terminal width), wide (every column, whole values) or json (env: ATTRCTL_OUTPUT; default table).")
-    public var output: String?
+    public var output: OutputFormat?
 
     @Option(help: "Use this context of the config file instead of its current one (env: ATTRCTL_CONTEXT).")
     public var context: String?
@@ -31,7 +31,7 @@ public struct GlobalOptions: ParsableArguments {
         let keys = ClientSettings.Keys.self
         let pairs: [(ConfigKey, String?)] = [
             (keys.server, server), (keys.certificate, cert), (keys.privateKey, key), (keys.ca, ca),
-            (keys.output, output),
+            (keys.output, output?.rawValue),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Protos
 import RPCClient
+import SwiftProtobuf
 
 /// `attrctl health`: whether attrd (or one of its services) is serving.
 struct HealthCommand: AsyncParsableCommand {
@@ -23,23 +24,23 @@ struct HealthCommand: AsyncParsableCommand {
         request.service = service
         let result = await Result { try await Arpc_Health_V1_HealthClient(client).check(request, timeout: .seconds(10)) }
         await client.close()
-        let status = try result.get().status
-        print(try Self.render(service: service, status: status, format: settings.output.value))
-        if status != .serving { throw ExitCode.failure }
+        let response = try result.get()
+        print(try Self.render(service: service, response: response, format: settings.output.value))
+        if response.status != .serving { throw ExitCode.failure }
     }
 
-    static func render(
-        service: String, status: Arpc_Health_V1_HealthCheckResponse.ServingStatus, format: OutputFormat
-    ) throws -> String {
-        let name = switch status {
-        case .serving: "SERVING"
-        case .notServing: "NOT_SERVING"
-        case .serviceUnknown: "SERVICE_UNKNOWN"
-        default: "UNKNOWN"
-        }
+    /// A table, or (`-o json`) the response in the protobuf JSON mapping.
+    static func render(service: String, response: Arpc_Health_V1_HealthCheckResponse, format: OutputFormat) throws -> String {
         switch format {
-        case .json: return try JSONOutput.render(["service": service, "status": name])
-        case .table, .wide: return TableRenderer(header: ["service", "status"], rows: [[service.isEmpty ? "(server)" : service, name]]).render()
+        case .json: return try response.jsonString()
+        case .table, .wide:
+            let name = switch response.status {
+            case .serving: "SERVING"
+            case .notServing: "NOT_SERVING"
+            case .serviceUnknown: "SERVICE_UNKNOWN"
+            default: "UNKNOWN"
+            }
+            return TableRenderer(header: ["service", "status"], rows: [[service.isEmpty ? "(server)" : service, name]]).render()
         }
     }
 }

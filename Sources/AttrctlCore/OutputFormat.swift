@@ -1,12 +1,18 @@
+public import ArgumentParser
 import LayeredConfig
 
 /// How attrctl prints results: aligned columns for people (`table` fits the
 /// terminal's width, `wide` shows every column and whole values), JSON for
 /// programs.
-public enum OutputFormat: String, Sendable, CaseIterable {
+public enum OutputFormat: String, Sendable, CaseIterable, ExpressibleByArgument {
     case table
     case wide
     case json
+
+    /// `-o`: a name in any case; ArgumentParser refuses others as a usage error.
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
 
     static func parse(_ text: String) throws(InvalidValue) -> OutputFormat {
         guard let format = OutputFormat(rawValue: text.lowercased()) else {

@@ -15,6 +15,10 @@ public struct IdentityError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let unsupportedPath = Self("unsupported SPIFFE path")
         /// The certificate carries no URI SAN, or more than one.
         public static let missingURISAN = Self("missing URI SAN")
+        /// The peer presented no certificate.
+        public static let missingCertificate = Self("no client certificate")
+        /// The certificate lacks the clientAuth extended key usage.
+        public static let missingClientAuthUsage = Self("no clientAuth usage")
         /// A trust domain name (configuration) is not valid.
         public static let invalidTrustDomain = Self("invalid trust domain")
 

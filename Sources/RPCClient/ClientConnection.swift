@@ -9,12 +9,15 @@ import Wire
 final class ClientConnection: Sendable {
     let channel: any Channel
     let handler: NIOLoopBound<ClientConnectionHandler>
+    /// The server's SETTINGS (its limits), once they arrived.
+    let serverSettings: EventLoopFuture<Settings>
     private let usable = Atomic<Bool>(true)
     private let nextToken = Atomic<UInt64>(0)
 
-    private init(channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>) {
+    private init(channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>, serverSettings: EventLoopFuture<Settings>) {
         self.channel = channel
         self.handler = handler
+        self.serverSettings = serverSettings
     }
 
     /// False once the server sent GOAWAY or the connection failed.
@@ -27,12 +30,15 @@ final class ClientConnection: Sendable {
         logger: Logger
     ) async throws -> ClientConnection {
         let box = UnusableSignal()
-        let (channel, handler) = try await ClientBootstrap(group: group)
+        let (channel, handler, serverSettings) = try await ClientBootstrap(group: group)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connectTimeout(configuration.connectTimeout)
             .connect(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = ClientConnectionHandler(settings: configuration.settings, logger: logger) {
+                    let serverSettings = channel.eventLoop.makePromise(of: Settings.self)
+                    let handler = ClientConnectionHandler(
+                        settings: configuration.settings, logger: logger, serverSettings: serverSettings
+                    ) {
                         box.fire()
                     }
                     let operations = channel.pipeline.syncOperations
@@ -40,10 +46,10 @@ final class ClientConnection: Sendable {
                     try operations.addHandler(ByteToMessageHandler(
                         FrameDecoder(expectsPreface: false, maxMessageSize: Int(configuration.settings.maxMessageSize))))
                     try operations.addHandler(handler)
-                    return (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
+                    return (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop), serverSettings.futureResult)
                 }
             }
-        let connection = ClientConnection(channel: channel, handler: handler)
+        let connection = ClientConnection(channel: channel, handler: handler, serverSettings: serverSettings)
         box.attach(connection)
         return connection
     }

@@ -13,6 +13,7 @@ extension ClientConnectionHandler {
             }
             peerSettings = settings
             peerSettingsReceived = true
+            serverSettings.succeed(settings)
             openPending()
         case .headers(let id, let metadata):
             streams[id]?.stream.receiveHeaders(metadata)
@@ -83,6 +84,7 @@ extension ClientConnectionHandler {
     func markUnusable(_ reason: RPCError) {
         let first = unusable == nil
         unusable = reason
+        serverSettings.fail(reason)
         while let open = pending.popFirst() {
             open.timer?.cancel()
             open.promise.fail(reason)

@@ -46,10 +46,16 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     var peerSettingsReceived = false
     /// Called (on the loop) when the connection can take no new calls.
     let onUnusable: @Sendable () -> Void
+    /// Completed with the server's SETTINGS, or failed if the connection ends before they arrive.
+    let serverSettings: EventLoopPromise<Settings>
 
-    init(settings: Settings, logger: Logger, onUnusable: @escaping @Sendable () -> Void) {
+    init(
+        settings: Settings, logger: Logger, serverSettings: EventLoopPromise<Settings>,
+        onUnusable: @escaping @Sendable () -> Void
+    ) {
         self.localSettings = settings
         self.logger = logger
+        self.serverSettings = serverSettings
         self.onUnusable = onUnusable
     }
 

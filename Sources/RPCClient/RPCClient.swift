@@ -3,7 +3,7 @@ public import NIOCore
 public import NIOPosix
 import Synchronization
 public import TLS
-import Wire
+public import Wire
 
 /// A client of one attrd server. Calls of all four kinds share one connection
 /// (multiplexed as streams); a lost connection is re-established for the next
@@ -102,6 +102,13 @@ public final class RPCClient: Sendable {
             logger.debug("connect failed", metadata: ["rpc_error": "\(message)", "rpc_retry_ms": "\(delay.nanoseconds / 1_000_000)"])
             throw RPCError(code: .unavailable, message: "cannot connect to \(configuration.host):\(configuration.port): \(message)")
         }
+    }
+
+    /// The server's SETTINGS on the current connection (made if there is
+    /// none): its limits, e.g. `maxMessageSize`, the largest request message
+    /// it takes.
+    public func serverSettings() async throws -> Settings {
+        try await connection().serverSettings.get()
     }
 
     /// Starts a call: opens its stream, with its one request when it has exactly one.

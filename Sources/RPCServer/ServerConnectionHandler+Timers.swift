@@ -2,10 +2,11 @@ import Logging
 import NIOCore
 import Wire
 
-/// Keepalive: after an interval with no frame from the client, PING it; no
+/// Keepalive: an interval after the client's last frame, PING it; no
 /// answer within the timeout closes the connection.
 struct KeepaliveState {
-    var sawActivity = false
+    /// When the client's last frame arrived (event-loop time).
+    var lastFrame = NIODeadline.uptimeNanoseconds(0)
     var check: Scheduled<Void>?
     var timeout: Scheduled<Void>?
 
@@ -35,16 +36,31 @@ extension ServerConnectionHandler {
 
     func startKeepalive() {
         guard let context else { return }
+        keepalive.lastFrame = context.eventLoop.now
+        scheduleKeepalive(at: keepalive.lastFrame + configuration.keepaliveInterval)
+    }
+
+    /// The check runs when a PING would be due if no frame came meanwhile; a
+    /// frame that did come moves it to an interval after that frame, so the
+    /// PING goes out an interval after the last frame, not up to two.
+    private func scheduleKeepalive(at deadline: NIODeadline) {
+        guard let context else { return }
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        keepalive.check = context.eventLoop.scheduleTask(in: configuration.keepaliveInterval) {
+        keepalive.check = context.eventLoop.scheduleTask(deadline: deadline) {
             bound.value.keepaliveDue()
         }
     }
 
     private func keepaliveDue() {
         guard let context, !closing else { return }
-        if !keepalive.sawActivity, keepalive.timeout == nil {
-            write(.ping(UInt64(truncatingIfNeeded: NIODeadline.now().uptimeNanoseconds), ack: false))
+        let now = context.eventLoop.now
+        let due = keepalive.lastFrame + configuration.keepaliveInterval
+        guard due <= now else {
+            scheduleKeepalive(at: due)
+            return
+        }
+        if keepalive.timeout == nil {
+            write(.ping(UInt64(truncatingIfNeeded: now.uptimeNanoseconds), ack: false))
             flushNow()
             let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
             keepalive.timeout = context.eventLoop.scheduleTask(in: configuration.keepaliveTimeout) {
@@ -53,8 +69,7 @@ extension ServerConnectionHandler {
                 handler.close()
             }
         }
-        keepalive.sawActivity = false
-        startKeepalive()
+        scheduleKeepalive(at: now + configuration.keepaliveInterval)
     }
 
     func beginGracefulShutdown() {

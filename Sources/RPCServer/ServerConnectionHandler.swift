@@ -92,8 +92,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard principal != nil, !closing else { return }
-        keepalive.sawActivity = true
-        perform(state.received(unwrapInboundIn(data), at: .now()))
+        let now = context.eventLoop.now
+        keepalive.lastFrame = now
+        perform(state.received(unwrapInboundIn(data), at: now))
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {

@@ -17,7 +17,8 @@ extension ServerInterceptor {
             completion(error.code)
             throw error
         } catch is CancellationError {
-            completion(.cancelled)
+            // Ended from outside (client cancel, deadline, shutdown): the code the client receives.
+            completion(context.stream.cancellationCode ?? .cancelled)
             throw CancellationError()
         } catch {
             completion(.internal)

@@ -145,9 +145,7 @@ extension ServerStream {
     }
 
     func setInitialMetadata(_ metadata: Metadata) throws {
-        if let problem = problem(with: metadata) {
-            throw RPCError(code: .internal, message: "initial metadata: \(problem)")
-        }
+        if let refusal = refusal(of: metadata, "initial metadata") { throw refusal }
         try state.withLock { state in
             guard !state.headersSent else {
                 throw RPCError(code: .internal, message: "initial metadata after the first response")
@@ -176,9 +174,9 @@ extension ServerStream {
         guard let (headers, metadata, watcher) = outcome else { return }
         watcher?.resume()
         let final: (Metadata?, Trailers)
-        if let problem = problem(with: metadata) {
-            // Sending it would break the client's connection: report the handler's mistake instead.
-            final = (nil, Trailers(status: Status(code: .internal, message: "trailing metadata: \(problem)")))
+        if let refusal = refusal(of: metadata, "trailing metadata") {
+            // Sending it would break the client's connection: end the call with why instead.
+            final = (nil, Trailers(status: Status(code: refusal.code, message: refusal.message)))
         } else {
             final = (headers, Trailers(status: status, metadata: metadata))
         }
@@ -186,12 +184,17 @@ extension ServerStream {
         link.execute { $0.sendTrailers(id, headers: final.0, final.1) }
     }
 
-    /// Why `metadata` cannot go to this client, or nil when it can.
-    private func problem(with metadata: Metadata) -> String? {
-        if let reason = metadata.invalidReason { return reason }
-        // Beyond the client's limit, or beyond what one control frame carries.
+    /// Why `metadata` cannot go to this client, or nil when it can: INTERNAL
+    /// for invalid metadata (the handler's mistake); RESOURCE_EXHAUSTED for
+    /// metadata over the client's MAX_METADATA_SIZE (or over what one control
+    /// frame carries), as for a response over its MAX_MESSAGE_SIZE.
+    private func refusal(of metadata: Metadata, _ what: String) -> RPCError? {
+        if let reason = metadata.invalidReason { return RPCError(code: .internal, message: "\(what): \(reason)") }
         let limit = min(maxMetadataSize, FrameHeader.maximumControlPayload - 8 * 1024)
-        guard metadata.wireSize <= limit else { return "\(metadata.wireSize) bytes exceed the limit of \(limit)" }
+        guard metadata.wireSize <= limit else {
+            return RPCError(
+                code: .resourceExhausted, message: "\(what) of \(metadata.wireSize) bytes exceeds the client's limit of \(limit)")
+        }
         return nil
     }
 

@@ -90,6 +90,15 @@ final class ServerStream: Sendable {
         waiter?.resume()
     }
 
+    /// The code the call was ended with from outside the handler (what the
+    /// client receives), or nil if it was not.
+    var cancellationCode: StatusCode? {
+        state.withLock { state in
+            guard case .cancelled(let code) = state.outcome else { return nil }
+            return code
+        }
+    }
+
     /// Ends the call from outside the handler: client cancel, deadline, stream error, shutdown.
     func cancel(_ code: StatusCode) {
         let (reader, waiter, watcher) = state.withLock { state in

@@ -11,7 +11,7 @@ struct IngestReportTests {
         outcome.conflicts = [
             .init(index: 1, field: "revenue.amount_minor", reason: "differs from the order already stored with this order_id"),
         ]
-        let lines = try IngestReport.render(outcome, noun: "orders", format: .table).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try IngestReport.render(outcome, kind: OrdersKind.self, format: .table).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "3 orders stored, 2 duplicates, 1 refused")
         #expect(lines.contains("1 of the duplicates differ from the stored record; the stored (first) version was kept:"))
         let conflictRow = try #require(lines.last)
@@ -22,6 +22,6 @@ struct IngestReportTests {
     @Test func withoutConflictsTheReportIsUnchanged() throws {
         var outcome = IngestOutcome()
         outcome.accepted = 2
-        #expect(try IngestReport.render(outcome, noun: "orders", format: .table) == "2 orders stored, 0 duplicates, 0 refused")
+        #expect(try IngestReport.render(outcome, kind: OrdersKind.self, format: .table) == "2 orders stored, 0 duplicates, 0 refused")
     }
 }

@@ -75,6 +75,25 @@ struct LimitTests {
         }
     }
 
+    /// Metadata the server would send over the client's MAX_METADATA_SIZE
+    /// ends the call with RESOURCE_EXHAUSTED, as a response over its
+    /// MAX_MESSAGE_SIZE does.
+    @Test(arguments: [("x-grpc-test-echo-initial", "initial"), ("x-grpc-test-echo-trailing-bin", "trailing")])
+    func responseMetadataOverTheClientsLimitIsResourceExhausted(key: String, what: String) async throws {
+        try await InteropHarness.withServer { server in
+            let client = try InteropHarness.client(port: server.port) { $0.settings.maxMetadataSize = 1024 }
+            let value: Metadata.Value = key.hasSuffix("-bin") ? .binary(Array(repeating: 0, count: 2000)) : .string(String(repeating: "v", count: 2000))
+            let error = await #expect(throws: RPCError.self) {
+                try await client.unary(Arpc_Test_V1_TestService.Method.emptyCall, Arpc_Test_V1_Empty(),
+                                       as: Arpc_Test_V1_Empty.self, metadata: [key: value])
+            }
+            await client.close()
+            #expect(error?.code == .resourceExhausted)
+            #expect(error?.message.hasPrefix("\(what) metadata of ") == true)
+            #expect(error?.message.hasSuffix("exceeds the client's limit of 1024") == true)
+        }
+    }
+
     @Test func cancelFloodEndsTheConnection() async throws {
         try await InteropHarness.withServer(configure: { $0.maxCancelsPerWindow = 20 }) { server in
             try await RawConnection.with(port: server.port) { raw in

@@ -15,10 +15,10 @@ struct MutualTLSTests {
         ("bad/expired", "TLS connection refused", "certificate has expired"),
         ("bad/not-yet-valid", "TLS connection refused", "certificate is not yet valid"),
         ("bad/revoked", "TLS connection refused", "certificate revoked"),
-        ("bad/no-uri-san", "client identity refused", "no URI SAN"),
+        ("bad/no-uri-san", "client identity refused", "missing URI SAN: the client certificate has no URI SAN"),
         ("bad/malformed-spiffe", "client identity refused", "not-a-uuid"),
         ("bad/foreign-domain", "client identity refused", "elsewhere.example"),
-        ("bad/no-eku", "client identity refused", "clientAuth extended key usage"),
+        ("bad/no-eku", "client identity refused", "no clientAuth usage: the client certificate lacks the clientAuth extended key usage"),
     ])
     func badClientIsRefused(_ certificate: String?, _ logLine: String, _ reason: String) async throws {
         try await InteropHarness.withServer { server in

@@ -85,4 +85,28 @@ struct ShutdownTests {
             }
         }
     }
+
+    /// A handler cut at the grace period while it waits on something other
+    /// than the call (here a sleep) is logged with what the client receives.
+    @Test func aCallCutAtTheGracePeriodIsLoggedUnavailable() async throws {
+        try await InteropHarness.withServer(configure: { $0.shutdownGracePeriod = .milliseconds(100) }) { server in
+            try await RawConnection.with(port: server.port) { raw in
+                _ = try await raw.handshake()
+                // A server-streaming call that sleeps a minute before its first response.
+                try await raw.send(
+                    .call(streamID: 1, CallHead(method: Arpc_Test_V1_TestService.Method.streamingOutputCall)),
+                    .message(streamID: 1, try RPCClientTestCodec.encode(
+                        Arpc_Test_V1_StreamingOutputCallRequest.responses([1], intervalMicroseconds: 60_000_000)), flags: .endStream),
+                    .ping(42, ack: false))
+                // The PONG comes after the server took the call (frames are read in order).
+                while let event = try await raw.next(), event != .frame(.ping(42, ack: true)) {}
+                await server.group.triggerGracefulShutdown()
+                let frames = try await raw.framesUntilClosed()
+                #expect(frames.contains { if case .trailers(1, let trailers) = $0 { trailers.status.code == .unavailable } else { false } })
+            }
+            await server.logs.waitFor(message: "call")
+            let statuses = server.logs.all.filter { $0.message == "call" }.map { $0.metadata["rpc_status"] }
+            #expect(statuses == ["UNAVAILABLE"])
+        }
+    }
 }

@@ -53,7 +53,9 @@ struct AuthorizationTests {
                 await #expect(throws: RPCError.self) { try await Attribution_V1_IngestClient(client).ingestPixelEvents(Self.events()) }
             }
             #expect(denied?.code == .permissionDenied)
-            #expect(denied?.message.contains("may not call /attribution.v1.Ingest/IngestPixelEvents") == true)
+            #expect(denied?.message == "user casey (role analyst) may not call /attribution.v1.Ingest/IngestPixelEvents; "
+                + "roles that may: admin, ingest. An operator grants a role with: attrd roles grant --tenant "
+                + "\(tenant.idString) --user casey --role ingest")
             try await TenantData.with { data in
                 try await RoleDirectory(database: data.database).set(.admin, kind: .user, id: "robin", tenantID: tenant.id)
             }
@@ -74,6 +76,8 @@ struct AuthorizationTests {
                 await #expect(throws: RPCError.self) { try await Attribution_V1_IngestClient(client).ingestPixelEvents(Self.events()) }
             }
             #expect(denied?.code == .permissionDenied)
+            #expect(denied?.message.hasPrefix("service dashboards (role analyst) may not call") == true)
+            #expect(denied?.message.hasSuffix("--service dashboards --role ingest") == true)
             // Health stays open to every principal.
             let health = try await attrd.withClient(tenant, kind: "service", name: "dashboards") { client in
                 try await Arpc_Health_V1_HealthClient(client).check(Arpc_Health_V1_HealthCheckRequest())

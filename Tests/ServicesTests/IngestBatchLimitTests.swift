@@ -7,6 +7,8 @@ import TestSupport
 import Testing
 import Wire
 
+@testable import AttrctlCore
+
 /// --ingest-max-batch for every ingest method: a batch over the limit fails
 /// as a whole with INVALID_ARGUMENT naming the limit, and nothing of it is
 /// stored; a batch at the limit is stored.
@@ -35,6 +37,29 @@ struct IngestBatchLimitTests {
                 request.orders.removeLast()
                 let atTheLimit = try await ingest.recordOrders(request)
                 #expect(atTheLimit.accepted == 3)
+            }
+        }
+    }
+
+    /// attrctl cuts a file into requests under the server's MAX_MESSAGE_SIZE
+    /// (learnt from its SETTINGS): 4.5 MB of records the server refuses one
+    /// by one (referrers over 2000 characters) go in several requests rather
+    /// than one refused whole, and a 5 MB record is refused alone by attrctl,
+    /// by its position, while its valid neighbours are stored.
+    @Test func attrctlBatchesByEncodedSizeAndRefusesAnOversizedRecordAlone() async throws {
+        let tenant = try TestTenant()
+        try await AttrdHarness.withServer { attrd in
+            try await attrd.withIngest(tenant) { ingest in
+                var orders = (0..<8).map { Fixtures.order("S\($0)", at: Self.orderedAt, revenue: 100, customer: "c") }
+                for index in [1, 2, 4, 5, 6] { orders[index].referrer = "https://r.example/" + String(repeating: "p", count: 900_000) }
+                orders[3].customerID = String(repeating: "x", count: 5_000_000)
+                let outcome = try await IngestRunner.run(
+                    OrdersKind.self, DemoSeedCommand.indexed(orders), batchSize: 500, client: ingest)
+                #expect(outcome.accepted == 2)
+                #expect(outcome.rejected.map(\.index).sorted() == [1, 2, 3, 4, 5, 6])
+                let oversized = outcome.rejected.first { $0.index == 3 }
+                #expect(oversized?.reason.hasSuffix("attrd takes requests of at most 4194304 bytes, so it was not sent") == true)
+                #expect(outcome.rejected.filter { $0.index != 3 }.allSatisfy { $0.field == "referrer" })
             }
         }
     }

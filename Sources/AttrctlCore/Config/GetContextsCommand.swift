@@ -19,7 +19,7 @@ struct GetContextsCommand: AsyncParsableCommand {
         let format = try global.resolve(environment: environment).output.value
         switch format {
         case .json:
-            return try JSONOutput.render(file)
+            return try JSONOutput.render(ContextsJSON(currentContext: file.currentContext, contexts: file.contexts))
         case .table, .wide:
             return TableRenderer(
                 header: ["current", "name", "server", "cert", "output"],
@@ -32,4 +32,11 @@ struct GetContextsCommand: AsyncParsableCommand {
             ).render()
         }
     }
+}
+
+/// `get-contexts -o json`: the file's contexts under lowerCamelCase keys
+/// (the file itself keeps kubectl's `current-context`).
+private struct ContextsJSON: Encodable {
+    var currentContext: String?
+    var contexts: [ContextFile.Context]
 }

@@ -15,10 +15,10 @@ struct DemoSeedCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Days of data up to today (UTC), 1 to 90.")
+    @Option(parsing: .unconditional, help: "Days of data up to today (UTC), 1 to 90.")
     var days = 30
 
-    @Option(help: "Records per request.")
+    @Option(parsing: .unconditional, help: "Most records per request, 1 to 10000.")
     var batchSize = 500
 
     @OptionGroup var global: GlobalOptions
@@ -34,19 +34,23 @@ struct DemoSeedCommand: AsyncParsableCommand {
         let client = try settings.makeClient()
         let ingest = Attribution_V1_IngestClient(client)
         let size = batchSize
+        let format = settings.output.value
+        // Each kind's report, and whether any record was refused.
+        func seed<Kind: IngestKind>(_ kind: Kind.Type, _ records: [Kind.Record]) async throws -> (String, Bool) {
+            let outcome = try await IngestRunner.run(kind, Self.indexed(records), batchSize: size, client: ingest)
+            return (try IngestReport.render(outcome, kind: kind, format: format), !outcome.rejected.isEmpty)
+        }
         let result = await Result {
             [
-                ("touchpoints", try await IngestRunner.run(TouchpointsKind.self, Self.indexed(data.touchpoints), batchSize: size, client: ingest)),
-                ("orders", try await IngestRunner.run(OrdersKind.self, Self.indexed(data.orders), batchSize: size, client: ingest)),
-                ("pixel events", try await IngestRunner.run(PixelEventsKind.self, Self.indexed(data.events), batchSize: size, client: ingest)),
+                try await seed(TouchpointsKind.self, data.touchpoints),
+                try await seed(OrdersKind.self, data.orders),
+                try await seed(PixelEventsKind.self, data.events),
             ]
         }
         await client.close()
         let outcomes = try result.get()
-        for (noun, outcome) in outcomes {
-            print(try IngestReport.render(outcome, noun: noun, format: settings.output.value))
-        }
-        if outcomes.contains(where: { !$0.1.rejected.isEmpty }) { throw ExitCode.failure }
+        for (report, _) in outcomes { print(report) }
+        if outcomes.contains(where: \.1) { throw ExitCode.failure }
     }
 
     static func indexed<T>(_ records: [T]) -> [(index: Int, record: T)] {

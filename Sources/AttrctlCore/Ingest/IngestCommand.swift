@@ -28,9 +28,9 @@ struct IngestCommand: AsyncParsableCommand {
         }
         await client.close()
         var outcome = try result.get()
-        outcome.rejected += file.problems.map { .init(index: $0.index, field: "", reason: $0.reason) }
+        outcome.rejected += file.problems.map { .init(index: $0.index, field: $0.field, reason: $0.reason) }
         outcome.rejected.sort { $0.index < $1.index }
-        print(try IngestReport.render(outcome, noun: Kind.noun, format: settings.output.value))
+        print(try IngestReport.render(outcome, kind: Kind.self, format: settings.output.value))
         if !outcome.rejected.isEmpty { throw ExitCode.failure }
     }
 }

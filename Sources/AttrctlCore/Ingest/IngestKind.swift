@@ -4,10 +4,13 @@ import SwiftProtobuf
 /// One kind of record attrctl ingests, and the RPC that takes a batch of it.
 protocol IngestKind {
     associatedtype Record: SwiftProtobuf.Message & Sendable
+    associatedtype Response: SwiftProtobuf.Message
     /// The records' name in messages, e.g. "orders".
     static var noun: String { get }
     /// Sends one batch; indexes in the outcome are positions in `batch`.
     static func send(_ batch: [Record], with client: Attribution_V1_IngestClient) async throws -> IngestOutcome
+    /// A whole file's outcome as the RPC's response message (indexes are positions in the file), for `-o json`.
+    static func response(_ outcome: IngestOutcome) -> Response
 }
 
 enum PixelEventsKind: IngestKind {
@@ -19,6 +22,14 @@ enum PixelEventsKind: IngestKind {
         return IngestOutcome(
             accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection),
             conflicts: response.conflicts.map(\.rejection))
+    }
+    static func response(_ outcome: IngestOutcome) -> Attribution_V1_IngestPixelEventsResponse {
+        .with {
+            $0.accepted = Int32(clamping: outcome.accepted)
+            $0.duplicates = Int32(clamping: outcome.duplicates)
+            $0.rejected = outcome.rejected.map(\.recordError)
+            $0.conflicts = outcome.conflicts.map(\.recordError)
+        }
     }
 }
 
@@ -32,6 +43,14 @@ enum OrdersKind: IngestKind {
             accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection),
             conflicts: response.conflicts.map(\.rejection))
     }
+    static func response(_ outcome: IngestOutcome) -> Attribution_V1_RecordOrdersResponse {
+        .with {
+            $0.accepted = Int32(clamping: outcome.accepted)
+            $0.duplicates = Int32(clamping: outcome.duplicates)
+            $0.rejected = outcome.rejected.map(\.recordError)
+            $0.conflicts = outcome.conflicts.map(\.recordError)
+        }
+    }
 }
 
 enum TouchpointsKind: IngestKind {
@@ -44,6 +63,25 @@ enum TouchpointsKind: IngestKind {
             accepted: Int(response.accepted), duplicates: Int(response.duplicates), rejected: response.rejected.map(\.rejection),
             conflicts: response.conflicts.map(\.rejection),
             ordersReattributed: Int(response.ordersReattributed))
+    }
+    static func response(_ outcome: IngestOutcome) -> Attribution_V1_RecordTouchpointsResponse {
+        .with {
+            $0.accepted = Int32(clamping: outcome.accepted)
+            $0.duplicates = Int32(clamping: outcome.duplicates)
+            $0.rejected = outcome.rejected.map(\.recordError)
+            $0.conflicts = outcome.conflicts.map(\.recordError)
+            $0.ordersReattributed = Int32(clamping: outcome.ordersReattributed ?? 0)
+        }
+    }
+}
+
+extension IngestOutcome.Rejection {
+    var recordError: Attribution_V1_RecordError {
+        .with {
+            $0.index = Int32(clamping: index)
+            $0.field = field
+            $0.reason = reason
+        }
     }
 }
 

@@ -5,7 +5,7 @@ struct IngestOptions: ParsableArguments {
     @Option(name: [.short, .long], help: "JSON array or NDJSON file of records; - for standard input.")
     var file: String
 
-    @Option(help: "Records per request, 1 to 10000 (default 500; at most the server's --ingest-max-batch).")
+    @Option(parsing: .unconditional, help: "Most records per request, 1 to 10000, at most the server's --ingest-max-batch (requests also stay under its message size limit).")
     var batchSize = 500
 
     func validate() throws {

@@ -1,7 +1,7 @@
 /// What ingesting a file did, summed over its batches; record indexes are
 /// positions in the file.
-struct IngestOutcome: Encodable, Sendable {
-    struct Rejection: Encodable, Sendable {
+struct IngestOutcome: Sendable {
+    struct Rejection: Sendable {
         var index: Int
         var field: String
         var reason: String

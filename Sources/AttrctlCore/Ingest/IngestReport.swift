@@ -1,11 +1,14 @@
-/// attrctl's rendering of an ingest outcome.
+import SwiftProtobuf
+
+/// attrctl's rendering of an ingest outcome: a summary and the refused
+/// records, or (`-o json`) the RPC's response in the protobuf JSON mapping.
 enum IngestReport {
-    static func render(_ outcome: IngestOutcome, noun: String, format: OutputFormat) throws -> String {
+    static func render<Kind: IngestKind>(_ outcome: IngestOutcome, kind: Kind.Type, format: OutputFormat) throws -> String {
         switch format {
         case .json:
-            return try JSONOutput.render(outcome)
+            return try Kind.response(outcome).jsonString()
         case .table, .wide:
-            var lines = ["\(outcome.accepted) \(noun) stored, \(outcome.duplicates) duplicates, \(outcome.rejected.count) refused"]
+            var lines = ["\(outcome.accepted) \(Kind.noun) stored, \(outcome.duplicates) duplicates, \(outcome.rejected.count) refused"]
             if let count = outcome.ordersReattributed { lines.append("\(count) orders attributed again") }
             if !outcome.rejected.isEmpty {
                 lines += ["", table(outcome.rejected)]

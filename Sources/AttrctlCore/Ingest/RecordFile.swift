@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SwiftProtobuf
 
@@ -10,6 +9,9 @@ struct RecordFile<Record: SwiftProtobuf.Message> {
     /// A record that could not be read, by its position in the file.
     struct Problem: Error {
         var index: Int
+        /// The field at fault as a path (`revenue.amount_minor`), or "" for the whole record.
+        var field: String
+        /// Where the record is (`line 4`, `array index 3`), what was expected and what was found.
         var reason: String
     }
 
@@ -24,48 +26,69 @@ struct RecordFile<Record: SwiftProtobuf.Message> {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("cannot read \(path)")
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw CommandFailure("cannot read \(path): \(Self.reason(error))")
             }
-            data = contents
         }
         guard data.count <= Self.maximumBytes else {
-            throw ValidationError("\(path) is larger than \(Self.maximumBytes >> 20) MiB; split it")
+            throw CommandFailure("\(path) is larger than \(Self.maximumBytes >> 20) MiB; split it")
         }
         try self.init(data: data, name: path)
     }
 
     init(data: Data, name: String) throws {
         let text = String(decoding: data, as: UTF8.self)
-        for (index, json) in try Self.split(text, name: name).enumerated() {
-            guard (try? JSONSerialization.jsonObject(with: Data(json.utf8))) is [String: Any] else {
-                problems.append(Problem(index: index, reason: "is not a JSON object"))
-                continue
-            }
+        var options = JSONDecodingOptions()
+        options.ignoreUnknownFields = false
+        for (index, entry) in try Self.split(text, name: name).enumerated() {
             do {
-                var options = JSONDecodingOptions()
-                options.ignoreUnknownFields = false
-                records.append((index, try Record(jsonString: json, options: options)))
+                records.append((index, try Record(jsonString: entry.json, options: options)))
             } catch {
-                problems.append(Problem(index: index, reason: "not a valid \(Record.protoMessageName): \(error)"))
+                let diagnosis = RecordDiagnosis(json: entry.json, error: error, decode: { _ = try Record(jsonString: $0, options: options) })
+                problems.append(Problem(
+                    index: index, field: diagnosis.field,
+                    reason: "\(entry.location): \(diagnosis.reason(messageName: Record.protoMessageName))"))
             }
         }
     }
 
-    /// The JSON text of each record.
-    private static func split(_ text: String, name: String) throws -> [String] {
+    /// The JSON text of each record, with where it is in the file.
+    private static func split(_ text: String, name: String) throws -> [(location: String, json: String)] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("[") else {
-            return trimmed.split(whereSeparator: \.isNewline).map(String.init).filter {
-                !$0.trimmingCharacters(in: .whitespaces).isEmpty
+            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { number, line in
+                line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : ("line \(number + 1)", String(line))
             }
         }
-        guard let array = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [Any] else {
-            throw ValidationError("\(name) starts with '[' but is not a JSON array")
+        let array: Any
+        do {
+            array = try JSONSerialization.jsonObject(with: Data(trimmed.utf8))
+        } catch {
+            throw CommandFailure("\(name) starts with '[' but is not a JSON array: \(reason(error))")
         }
-        return try array.map { element in
+        guard let elements = array as? [Any] else { throw CommandFailure("\(name) starts with '[' but is not a JSON array") }
+        return try elements.enumerated().map { position, element in
             let data = try JSONSerialization.data(withJSONObject: element, options: [.fragmentsAllowed])
-            return String(decoding: data, as: UTF8.self)
+            return ("array index \(position)", String(decoding: data, as: UTF8.self))
         }
+    }
+
+    /// The readable part of a Foundation error.
+    static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if error.domain == NSCocoaErrorDomain {
+            switch CocoaError.Code(rawValue: error.code) {
+            case .fileReadNoSuchFile: return "no such file"
+            case .fileReadNoPermission: return "permission denied"
+            default: break
+            }
+        }
+        return (error.userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
     }
 }

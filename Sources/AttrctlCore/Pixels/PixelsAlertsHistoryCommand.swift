@@ -20,7 +20,7 @@ struct PixelsAlertsHistoryCommand: AsyncParsableCommand {
     @Option(help: "Only this platform: ga4, meta or tiktok.")
     var platform: String?
 
-    @Option(help: "Alerts per page, 1 to 200 (default 50; 200 with --all).")
+    @Option(parsing: .unconditional, help: "Alerts per page, 1 to 200 (default 50; 200 with --all).")
     var pageSize: Int?
 
     @Option(help: "Start at this page (the token printed under the previous one).")

@@ -15,7 +15,7 @@ struct PixelsEmqCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Days of the daily trend, ending today (UTC): 1 to 90 (default 14).")
+    @Option(parsing: .unconditional, help: "Days of the daily trend, ending today (UTC): 1 to 90 (default 14).")
     var days: Int?
 
     @Option(name: [.customLong("type"), .customLong("event-type")], help: "Only Meta events of this type: purchase, add_to_cart, page_view or checkout.")

@@ -26,7 +26,7 @@ struct PixelsEventsCommand: AsyncParsableCommand {
     @Option(help: "Only events with event time before this (RFC 3339).")
     var until: String?
 
-    @Option(help: "Events per page, 1 to 200 (default 50; 200 with --all).")
+    @Option(parsing: .unconditional, help: "Events per page, 1 to 200 (default 50; 200 with --all).")
     var pageSize: Int?
 
     @Option(help: "Start at this page (the token printed under the previous one).")

@@ -21,7 +21,7 @@ struct PixelsFailuresCommand: AsyncParsableCommand {
     @Option(help: "Only this error type: reported, authentication, invalid_event, rate_limited, platform_error or network.")
     var errorType: String?
 
-    @Option(help: "Failures per page, 1 to 200 (default 50).")
+    @Option(parsing: .unconditional, help: "Failures per page, 1 to 200 (default 50).")
     var pageSize: Int?
 
     @Option(help: "Start at this page (the token printed under the previous one).")

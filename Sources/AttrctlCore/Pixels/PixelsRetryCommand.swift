@@ -23,7 +23,9 @@ struct PixelsRetryCommand: AsyncParsableCommand {
     @Argument(help: "Event ids (UUIDs), 1 to 100.")
     var ids: [String] = []
 
-    @Option(help: "Seconds attrd may take for the whole call, \(timeouts.lowerBound) to \(timeouts.upperBound) (default 120).")
+    @Option(
+        parsing: .unconditional,
+        help: "Seconds attrd may take for the whole call, \(timeouts.lowerBound) to \(timeouts.upperBound).")
     var timeout: Int = 120
 
     @OptionGroup var global: GlobalOptions

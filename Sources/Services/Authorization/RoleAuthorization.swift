@@ -1,20 +1,41 @@
+import Foundation
+public import Identity
 public import Logging
 public import RPCServer
-
+import Wire
 
 extension AuthorizationInterceptor {
     /// The role matrix over `directory`; a role lookup that fails (the
     /// database unavailable) fails the call with UNAVAILABLE, never allows it.
+    /// A refusal names the roles that may call the method and how one is granted.
     public static func roles(_ directory: RoleDirectory, logger: Logger) -> AuthorizationInterceptor {
         AuthorizationInterceptor { principal, method in
             let access = RoleMatrix.access(method)
             if access == .everyone { return true }
-            if access == .nobody { return false }
+            if access == .nobody { throw denial(principal, method, role: nil, access: access) }
+            let role: Role
             do {
-                return access.permits(try await directory.role(of: principal))
+                role = try await directory.role(of: principal)
             } catch {
                 throw StorageFailure.rpcError(error, operation: "role lookup", logger: logger)
             }
+            guard access.permits(role) else { throw denial(principal, method, role: role, access: access) }
+            return true
         }
+    }
+
+    /// PERMISSION_DENIED naming the principal's role, the roles that may, and the grant command.
+    static func denial(_ principal: Principal, _ method: String, role: Role?, access: RoleMatrix.Access) -> RPCError {
+        let who = "\(principal.kind.rawValue) \(principal.id)" + (role.map { " (role \($0.rawValue))" } ?? "")
+        let allowed = Role.allCases.filter(access.permits)
+        guard let suggested = allowed.last else {
+            return RPCError(code: .permissionDenied, message: "\(who) may not call \(method): no role may call it")
+        }
+        let kindFlag = principal.kind == .user ? "--user" : "--service"
+        return RPCError(
+            code: .permissionDenied,
+            message: "\(who) may not call \(method); roles that may: \(allowed.map(\.rawValue).joined(separator: ", ")). "
+                + "An operator grants a role with: attrd roles grant --tenant \(principal.tenantID.uuidString.lowercased()) "
+                + "\(kindFlag) \(principal.id) --role \(suggested.rawValue)")
     }
 }
