@@ -3,9 +3,10 @@ import Wire
 extension RPCError {
     /// The error a call that threw `error` ends with: an `RPCError` as it
     /// is; an `RPCErrorConvertible` through its `rpcError`; cancellation as
-    /// CANCELLED; anything else as INTERNAL, naming the call's id (the error
-    /// itself becomes the cause, for the log only).
-    init(converting error: any Error, callID: String) {
+    /// `cancelledWith` (the code the client receives when the call was ended
+    /// from outside, else CANCELLED); anything else as INTERNAL, naming the
+    /// call's id (the error itself becomes the cause, for the log only).
+    init(converting error: any Error, callID: String, cancelledWith cancellation: StatusCode? = nil) {
         switch error {
         case let error as RPCError:
             self = error
@@ -16,7 +17,8 @@ extension RPCError {
                 cause = cause ?? error
             }
         case is CancellationError:
-            self = RPCError(code: .cancelled, message: "call cancelled")
+            let code = cancellation ?? .cancelled
+            self = RPCError(code: code, message: code == .deadlineExceeded ? "deadline exceeded" : "call cancelled")
         default:
             self = RPCError(code: .internal, message: Self.internalMessage(callID), cause: error)
         }

@@ -77,7 +77,8 @@ extension RPCServer {
             try await intercept(from: 0, call.context, call.stream, call.handler)
             return (.ok, [:])
         } catch {
-            let failure = RPCError(converting: error, callID: call.context.callID)
+            let failure = RPCError(
+                converting: error, callID: call.context.callID, cancelledWith: call.stream.cancellationCode)
             if let cause = failure.cause {
                 let metadata: Logger.Metadata = [
                     RPCLogKey.status.rawValue: "\(failure.code)", RPCLogKey.cause.rawValue: "\(cause)",
@@ -103,7 +104,7 @@ extension RPCServer {
             do {
                 try await handler(ServerCallIO(stream: stream), context)
             } catch {
-                throw RPCError(converting: error, callID: context.callID)
+                throw RPCError(converting: error, callID: context.callID, cancelledWith: stream.cancellationCode)
             }
             return
         }

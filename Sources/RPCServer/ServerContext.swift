@@ -89,6 +89,13 @@ public struct ServerContext: Sendable {
     }
     var sink: MetadataSink { storage.sink }
 
+    /// The code the client receives for a call ended from outside (client
+    /// cancel, deadline, shutdown); nil while it is not.
+    var cancellationCode: StatusCode? {
+        guard case .stream(let stream) = sink else { return nil }
+        return stream.cancellationCode
+    }
+
     /// The tenant every data access of this call is confined to.
     public var tenantID: UUID { principal.tenantID }
 

@@ -18,7 +18,7 @@ extension ServerInterceptor {
             throw error
         } catch is CancellationError {
             // Ended from outside (client cancel, deadline, shutdown): the code the client receives.
-            completion(context.stream.cancellationCode ?? .cancelled)
+            completion(context.cancellationCode ?? .cancelled)
             throw CancellationError()
         } catch {
             completion(.internal)

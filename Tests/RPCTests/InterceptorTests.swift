@@ -18,7 +18,9 @@ struct InterceptorTests {
             let calls = server.logs.all.filter { $0.message == "call" }
             #expect(calls.count == 2)
             let first = try #require(calls.first { $0.metadata["rpc_method"] == Arpc_Test_V1_TestService.Method.emptyCall })
-            #expect(first.metadata["rpc_tenant"] == DevPKI.tenant2)
+            #expect(first.metadata["tenant_id"] == DevPKI.tenant2)
+            let ids = calls.compactMap { $0.metadata["rpc_call_id"] }
+            #expect(ids.count == 2 && Set(ids).count == 2, "each call has its own id: \(ids)")
             #expect(first.metadata["rpc_principal"] == "service:ingest")
             #expect(first.metadata["rpc_status"] == "OK")
             #expect(first.metadata["rpc_duration_us"].flatMap(Int.init) != nil)
