@@ -1,8 +1,8 @@
-import Wire
+public import Wire
 
-extension PixelStreamEnding {
+extension PixelStreamEnding: RPCErrorConvertible {
     /// The status the stream ends with (pixels.proto, StreamEvents).
-    var rpcError: RPCError {
+    public var rpcError: RPCError {
         switch self {
         case .overflow(let limit):
             RPCError(

@@ -9,16 +9,12 @@ extension PixelsService {
     public func listDestinations(
         _ request: Attribution_V1_ListDestinationsRequest, context: ServerContext
     ) async throws -> Attribution_V1_ListDestinationsResponse {
-        do {
-            var response = Attribution_V1_ListDestinationsResponse()
-            response.destinations = try await destinations.list(tenantID: context.tenantID).map { entry in
-                Attribution_V1_PixelDestination(
-                    stored: .init(storedName: entry.platform), destinationID: entry.destinationID, updatedAt: entry.updatedAt)
-            }
-            return response
-        } catch {
-            throw StorageFailure.rpcError(error, operation: "ListDestinations", logger: logger)
+        var response = Attribution_V1_ListDestinationsResponse()
+        response.destinations = try await destinations.list(tenantID: context.tenantID).map { entry in
+            Attribution_V1_PixelDestination(
+                stored: .init(storedName: entry.platform), destinationID: entry.destinationID, updatedAt: entry.updatedAt)
         }
+        return response
     }
 
     public func setDestination(
@@ -26,18 +22,14 @@ extension PixelsService {
     ) async throws -> Attribution_V1_SetDestinationResponse {
         let input = request.destination
         let platform: String
-        do throws(FieldError) {
-            guard let name = input.platform.storedName else { throw FieldError("destination.platform", "is required (GA4, META or TIKTOK)") }
-            platform = name
-            let id = input.destinationID
-            guard (1...200).contains(id.count),
-                id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") })
-            else { throw FieldError("destination.destination_id", "must be 1 to 200 letters, digits, '-' or '_'") }
-            guard (1...1000).contains(input.secret.utf8.count), input.secret.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) })
-            else { throw FieldError("destination.secret", "must be 1 to 1000 printable ASCII characters") }
-        } catch {
-            throw error.rpcError
-        }
+        guard let name = input.platform.storedName else { throw FieldError("destination.platform", "is required (GA4, META or TIKTOK)") }
+        platform = name
+        let id = input.destinationID
+        guard (1...200).contains(id.count),
+            id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") })
+        else { throw FieldError("destination.destination_id", "must be 1 to 200 letters, digits, '-' or '_'") }
+        guard (1...1000).contains(input.secret.utf8.count), input.secret.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) })
+        else { throw FieldError("destination.secret", "must be 1 to 1000 printable ASCII characters") }
         do {
             let updated = try await destinations.set(
                 platform: platform, destinationID: input.destinationID, secret: input.secret, tenantID: context.tenantID)
@@ -55,14 +47,9 @@ extension PixelsService {
         _ request: Attribution_V1_DeleteDestinationRequest, context: ServerContext
     ) async throws -> Attribution_V1_DeleteDestinationResponse {
         guard let platform = request.platform.storedName else {
-            throw FieldError("platform", "is required (GA4, META or TIKTOK)").rpcError
+            throw FieldError("platform", "is required (GA4, META or TIKTOK)")
         }
-        let deleted: (destinationID: String, updatedAt: Date)?
-        do {
-            deleted = try await destinations.delete(platform: platform, tenantID: context.tenantID)
-        } catch {
-            throw StorageFailure.rpcError(error, operation: "DeleteDestination", logger: logger)
-        }
+        let deleted = try await destinations.delete(platform: platform, tenantID: context.tenantID)
         guard let deleted else { throw RPCError(code: .notFound, message: "no \(platform) destination is set") }
         var response = Attribution_V1_DeleteDestinationResponse()
         response.destination = .init(stored: request.platform, destinationID: deleted.destinationID, updatedAt: deleted.updatedAt)

@@ -13,34 +13,26 @@ extension PixelsService {
         let platform = request.platform.storedName
         let errorType = request.errorType.storedName
         let filters = "\(platform ?? "-")|\(errorType ?? "-")"
-        do throws(FieldError) {
-            guard platform != nil || request.platform == .unspecified else { throw FieldError("platform", "is not a known platform") }
-            guard errorType != nil || request.errorType == .unspecified else { throw FieldError("error_type", "is not a known error type") }
-            size = try PageSize.resolve(request.pageSize, default: 50, maximum: 200)
-            token = try PageToken<PixelEventLog.Cursor>.decode(request.pageToken, filters: filters)
-        } catch {
-            throw error.rpcError
+        guard platform != nil || request.platform == .unspecified else { throw FieldError("platform", "is not a known platform") }
+        guard errorType != nil || request.errorType == .unspecified else { throw FieldError("error_type", "is not a known error type") }
+        size = try PageSize.resolve(request.pageSize, default: 50, maximum: 200)
+        token = try PageToken<PixelEventLog.Cursor>.decode(request.pageToken, filters: filters)
+        let rows = try await log.failures(
+            platform: platform, errorType: errorType, after: token?.position, limit: size + 1, tenantID: context.tenantID)
+        var response = Attribution_V1_ListFailuresResponse()
+        response.failures = rows.prefix(size).map { row in
+            var failure = Attribution_V1_PixelFailure()
+            failure.event = .init(row)
+            failure.errorType = .init(storedName: row.deliveryErrorType)
+            failure.errorMessage = row.deliveryError ?? ""
+            failure.attempts = Int32(clamping: row.deliveryAttempts)
+            failure.lastAttemptTime = Google_Protobuf_Timestamp(date: row.lastAttemptAt ?? row.receivedAt)
+            return failure
         }
-        do {
-            let rows = try await log.failures(
-                platform: platform, errorType: errorType, after: token?.position, limit: size + 1, tenantID: context.tenantID)
-            var response = Attribution_V1_ListFailuresResponse()
-            response.failures = rows.prefix(size).map { row in
-                var failure = Attribution_V1_PixelFailure()
-                failure.event = .init(row)
-                failure.errorType = .init(storedName: row.deliveryErrorType)
-                failure.errorMessage = row.deliveryError ?? ""
-                failure.attempts = Int32(clamping: row.deliveryAttempts)
-                failure.lastAttemptTime = Google_Protobuf_Timestamp(date: row.lastAttemptAt ?? row.receivedAt)
-                return failure
-            }
-            if rows.count > size, let last = rows.prefix(size).last {
-                let cursor = PixelEventLog.Cursor(eventTime: last.lastAttemptAt ?? last.receivedAt, id: last.id)
-                response.nextPageToken = PageToken(position: cursor, filters: filters).encoded()
-            }
-            return response
-        } catch {
-            throw StorageFailure.rpcError(error, operation: "ListFailures", logger: logger)
+        if rows.count > size, let last = rows.prefix(size).last {
+            let cursor = PixelEventLog.Cursor(eventTime: last.lastAttemptAt ?? last.receivedAt, id: last.id)
+            response.nextPageToken = PageToken(position: cursor, filters: filters).encoded()
         }
+        return response
     }
 }

@@ -7,12 +7,7 @@ import Wire
 
 extension PixelsService {
     public func retryEvents(_ request: Attribution_V1_RetryEventsRequest, context: ServerContext) async throws -> Attribution_V1_RetryEventsResponse {
-        let ids: [UUID]
-        do {
-            ids = try Self.retryIDs(request.ids)
-        } catch {
-            throw error.rpcError
-        }
+        let ids = try Self.retryIDs(request.ids)
         let budget = RetryBudget(deadline: context.deadline, now: .now)
         let tenant = context.tenantID
         let events: [UUID: DeliverableEvent]

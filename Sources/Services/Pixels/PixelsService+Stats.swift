@@ -9,30 +9,26 @@ extension PixelsService {
         var platforms: [Attribution_V1_PixelPlatform] = request.platforms.isEmpty ? [.ga4, .meta, .tiktok] : []
         for (index, platform) in request.platforms.enumerated() {
             guard platform.storedName != nil else {
-                throw FieldError("platforms[\(index)]", "is not GA4, META or TIKTOK").rpcError
+                throw FieldError("platforms[\(index)]", "is not GA4, META or TIKTOK")
             }
-            guard !platforms.contains(platform) else { throw FieldError("platforms[\(index)]", "is listed twice").rpcError }
+            guard !platforms.contains(platform) else { throw FieldError("platforms[\(index)]", "is listed twice") }
             platforms.append(platform)
         }
         let end = now()
-        do {
-            let activity = try await stats.activity(
-                platforms: platforms.compactMap(\.storedName), end: end, tenantID: context.tenantID)
-            let settings = try await alerts.load(tenantID: context.tenantID)
-            var response = Attribution_V1_GetStatsResponse()
-            response.computeTime = Google_Protobuf_Timestamp(date: end)
-            response.noEventsHours = Int32(configuration.noEventsHours)
-            response.stitchingDropPoints = configuration.stitchingDropPoints
-            response.stats = activity.map { activity in
-                PixelHealth(
-                    activity: activity, threshold: settings.platform(activity.platform).thresholdPercent,
-                    noEventsHours: configuration.noEventsHours, stitchingDropPoints: configuration.stitchingDropPoints,
-                    now: end
-                ).proto
-            }
-            return response
-        } catch {
-            throw StorageFailure.rpcError(error, operation: "GetStats", logger: logger)
+        let activity = try await stats.activity(
+            platforms: platforms.compactMap(\.storedName), end: end, tenantID: context.tenantID)
+        let settings = try await alerts.load(tenantID: context.tenantID)
+        var response = Attribution_V1_GetStatsResponse()
+        response.computeTime = Google_Protobuf_Timestamp(date: end)
+        response.noEventsHours = Int32(configuration.noEventsHours)
+        response.stitchingDropPoints = configuration.stitchingDropPoints
+        response.stats = activity.map { activity in
+            PixelHealth(
+                activity: activity, threshold: settings.platform(activity.platform).thresholdPercent,
+                noEventsHours: configuration.noEventsHours, stitchingDropPoints: configuration.stitchingDropPoints,
+                now: end
+            ).proto
         }
+        return response
     }
 }

@@ -12,21 +12,11 @@ extension PixelsService {
         _ request: Attribution_V1_StreamEventsRequest, responses: ResponseWriter<Attribution_V1_StreamEventsResponse>,
         context: ServerContext
     ) async throws {
-        let filter: PixelEventFilter
-        do {
-            filter = try PixelEventFilter(
-                platform: request.platform, eventType: request.eventType, matchStatus: request.matchStatus,
-                deliveryStatus: request.deliveryStatus, start: nil, end: nil, orderIDPrefix: request.orderIDPrefix)
-        } catch {
-            throw error.rpcError
-        }
-        let subscription: PixelEventSubscription
-        do {
-            subscription = try broadcaster.subscribe(
-                tenantID: context.tenantID, filter: filter, capacity: configuration.streamBuffer)
-        } catch {
-            throw error.rpcError
-        }
+        let filter = try PixelEventFilter(
+            platform: request.platform, eventType: request.eventType, matchStatus: request.matchStatus,
+            deliveryStatus: request.deliveryStatus, start: nil, end: nil, orderIDPrefix: request.orderIDPrefix)
+        let subscription = try broadcaster.subscribe(
+            tenantID: context.tenantID, filter: filter, capacity: configuration.streamBuffer)
         defer { broadcaster.unsubscribe(subscription) }
         do {
             while true {

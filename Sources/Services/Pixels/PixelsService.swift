@@ -61,29 +61,21 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
         let filter: PixelEventFilter
         let size: Int
         let token: PageToken<PixelEventLog.Cursor>?
-        do {
-            filter = try PixelEventFilter(
-                platform: request.platform, eventType: request.eventType, matchStatus: request.matchStatus,
-                deliveryStatus: request.deliveryStatus, start: request.hasStartTime ? request.startTime : nil,
-                end: request.hasEndTime ? request.endTime : nil, orderIDPrefix: request.orderIDPrefix)
-            size = try PageSize.resolve(request.pageSize, default: 50, maximum: 200)
-            token = try PageToken<PixelEventLog.Cursor>.decode(request.pageToken, filters: filter.fingerprint)
-        } catch {
-            throw error.rpcError
+        filter = try PixelEventFilter(
+            platform: request.platform, eventType: request.eventType, matchStatus: request.matchStatus,
+            deliveryStatus: request.deliveryStatus, start: request.hasStartTime ? request.startTime : nil,
+            end: request.hasEndTime ? request.endTime : nil, orderIDPrefix: request.orderIDPrefix)
+        size = try PageSize.resolve(request.pageSize, default: 50, maximum: 200)
+        token = try PageToken<PixelEventLog.Cursor>.decode(request.pageToken, filters: filter.fingerprint)
+        let (rows, total, totalIsLowerBound) = try await log.list(filter, after: token?.position, limit: size + 1, tenantID: context.tenantID)
+        var response = Attribution_V1_ListEventsResponse()
+        response.events = rows.prefix(size).map(Attribution_V1_PixelEventRecord.init)
+        response.totalSize = Int32(clamping: total)
+        response.totalSizeIsLowerBound = totalIsLowerBound
+        if rows.count > size, let last = rows.prefix(size).last {
+            let cursor = PixelEventLog.Cursor(eventTime: last.eventTime, id: last.id)
+            response.nextPageToken = PageToken(position: cursor, filters: filter.fingerprint).encoded()
         }
-        do {
-            let (rows, total, totalIsLowerBound) = try await log.list(filter, after: token?.position, limit: size + 1, tenantID: context.tenantID)
-            var response = Attribution_V1_ListEventsResponse()
-            response.events = rows.prefix(size).map(Attribution_V1_PixelEventRecord.init)
-            response.totalSize = Int32(clamping: total)
-            response.totalSizeIsLowerBound = totalIsLowerBound
-            if rows.count > size, let last = rows.prefix(size).last {
-                let cursor = PixelEventLog.Cursor(eventTime: last.eventTime, id: last.id)
-                response.nextPageToken = PageToken(position: cursor, filters: filter.fingerprint).encoded()
-            }
-            return response
-        } catch {
-            throw StorageFailure.rpcError(error, operation: "ListEvents", logger: logger)
-        }
+        return response
     }
 }
