@@ -63,17 +63,9 @@ struct PixelsAlertsHistoryCommand: AsyncParsableCommand {
         _ request: Attribution_V1_ListAlertEventsRequest, all: Bool,
         page: (Attribution_V1_ListAlertEventsRequest) async throws -> Attribution_V1_ListAlertEventsResponse
     ) async throws -> Attribution_V1_ListAlertEventsResponse {
-        var response = try await page(request)
-        guard all else { return response }
-        var next = request
-        var seen: Set<String> = []
-        while !response.nextPageToken.isEmpty, seen.insert(response.nextPageToken).inserted {
-            next.pageToken = response.nextPageToken
-            let more = try await page(next)
+        try await PagedCall.collect(request, all: all, count: \.alertEvents.count, merge: { response, more in
             response.alertEvents += more.alertEvents
-            response.nextPageToken = more.nextPageToken
-        }
-        return response
+        }, page: page)
     }
 
     /// The table is narrowed to `width` (the sent time, delivered count and channel left out, targets

@@ -77,19 +77,11 @@ struct PixelsEventsCommand: AsyncParsableCommand {
         _ request: Attribution_V1_ListEventsRequest, all: Bool,
         page: (Attribution_V1_ListEventsRequest) async throws -> Attribution_V1_ListEventsResponse
     ) async throws -> Attribution_V1_ListEventsResponse {
-        var response = try await page(request)
-        guard all else { return response }
-        var next = request
-        var seen: Set<String> = []
-        while !response.nextPageToken.isEmpty, response.events.count < allLimit, seen.insert(response.nextPageToken).inserted {
-            next.pageToken = response.nextPageToken
-            let more = try await page(next)
+        try await PagedCall.collect(request, all: all, limit: allLimit, count: \.events.count, merge: { response, more in
             response.events += more.events
-            response.nextPageToken = more.nextPageToken
             response.totalSize = more.totalSize
             response.totalSizeIsLowerBound = more.totalSizeIsLowerBound
-        }
-        return response
+        }, page: page)
     }
 
     /// The table is narrowed to `width` (ids shortened, the event id left
