@@ -62,6 +62,9 @@ extension ServerConnectionState {
             return fail(.protocolError, "stream id \(id) is not greater than \(lastStreamID)")
         }
         lastStreamID = id
+        guard !peerWentAway else {
+            return fail(.protocolError, "CALL on stream \(id) after the client's GOAWAY")
+        }
         if phase == .draining {
             return .refuseStream(id: id, Status(code: .unavailable, message: "the server is shutting down"))
         }

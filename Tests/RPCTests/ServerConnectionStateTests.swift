@@ -125,6 +125,18 @@ struct ServerConnectionStateTests {
         #expect(status.code == .unavailable)
     }
 
+    @Test mutating func aCallAfterTheClientsGoAwayIsAProtocolError() {
+        open()
+        _ = state.received(.frame(.call(streamID: 1, CallHead(method: "/a.B/C"))), at: now)
+        #expect(state.received(.frame(.goAway(GoAway(lastStreamID: 0, code: .noError))), at: now) == .peerGoingAway)
+        guard case .connectionError(let error) = state.received(.frame(.call(streamID: 3, CallHead(method: "/a.B/C"))), at: now) else {
+            Issue.record("a call after the client's GOAWAY was accepted")
+            return
+        }
+        #expect(error.code == .protocolError)
+        #expect(error.message.contains("after the client's GOAWAY"))
+    }
+
     @Test mutating func drainingBeforeThePrefaceJustCloses() {
         #expect(state.beginDraining() == .close)
         #expect(state.received(.preface(.current), at: now) == .none)
