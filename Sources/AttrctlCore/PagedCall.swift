@@ -2,6 +2,7 @@ import Protos
 
 /// A list request that pages with `page_token` (PROTOCOL.md §12).
 protocol PagedRequest: Sendable {
+    var pageSize: Int32 { get set }
     var pageToken: String { get set }
 }
 
@@ -14,6 +15,7 @@ extension Attribution_V1_ListEventsRequest: PagedRequest {}
 extension Attribution_V1_ListEventsResponse: PagedResponse {}
 extension Attribution_V1_ListAlertEventsRequest: PagedRequest {}
 extension Attribution_V1_ListAlertEventsResponse: PagedResponse {}
+extension Attribution_V1_ListFailuresRequest: PagedRequest {}
 
 /// `--all` for a list command: the first page, or every page from it merged
 /// into one response. Bounded: it stops once `count` reaches `limit`

@@ -20,11 +20,7 @@ struct PixelsAlertsHistoryCommand: AsyncParsableCommand {
     @Option(help: "Only this platform: ga4, meta or tiktok.")
     var platform: String?
 
-    @Option(parsing: .unconditional, help: "Alerts per page, 1 to 200 (default 50; 200 with --all).")
-    var pageSize: Int?
-
-    @Option(help: "Start at this page (the token printed under the previous one).")
-    var pageToken: String?
+    @OptionGroup var page: PageOptions
 
     @Flag(help: "Follow the pages to the last one.")
     var all = false
@@ -37,14 +33,8 @@ struct PixelsAlertsHistoryCommand: AsyncParsableCommand {
     func request() throws(ValidationError) -> Attribution_V1_ListAlertEventsRequest {
         var request = Attribution_V1_ListAlertEventsRequest()
         request.platform = try PixelNames.filter(platform, "--platform", PixelNames.platforms)
-        if let pageSize {
-            guard (1...200).contains(pageSize) else { throw ValidationError("--page-size must be 1 to 200") }
-            request.pageSize = Int32(pageSize)
-        } else if all {
-            request.pageSize = 200
-        }
-        if all, pageToken != nil { throw ValidationError("--all starts at the first page: leave out --page-token") }
-        request.pageToken = pageToken ?? ""
+        if all, page.pageToken != nil { throw ValidationError("--all starts at the first page: leave out --page-token") }
+        try page.apply(to: &request, all: all)
         return request
     }
 

@@ -26,11 +26,7 @@ struct PixelsEventsCommand: AsyncParsableCommand {
     @Option(help: "Only events with event time before this (RFC 3339).")
     var until: String?
 
-    @Option(parsing: .unconditional, help: "Events per page, 1 to 200 (default 50; 200 with --all).")
-    var pageSize: Int?
-
-    @Option(help: "Start at this page (the token printed under the previous one).")
-    var pageToken: String?
+    @OptionGroup var page: PageOptions
 
     @Flag(help: "Follow the pages to the last one (at most \(allLimit) events).")
     var all = false
@@ -52,13 +48,7 @@ struct PixelsEventsCommand: AsyncParsableCommand {
         if request.hasStartTime, request.hasEndTime, request.endTime.date <= request.startTime.date {
             throw ValidationError("--until must be after --since")
         }
-        if let pageSize {
-            guard (1...200).contains(pageSize) else { throw ValidationError("--page-size must be 1 to 200") }
-            request.pageSize = Int32(pageSize)
-        } else if all {
-            request.pageSize = 200
-        }
-        request.pageToken = pageToken ?? ""
+        try page.apply(to: &request, all: all)
         return request
     }
 

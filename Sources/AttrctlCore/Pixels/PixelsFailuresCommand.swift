@@ -21,11 +21,7 @@ struct PixelsFailuresCommand: AsyncParsableCommand {
     @Option(help: "Only this error type: reported, authentication, invalid_event, rate_limited, platform_error or network.")
     var errorType: String?
 
-    @Option(parsing: .unconditional, help: "Failures per page, 1 to 200 (default 50).")
-    var pageSize: Int?
-
-    @Option(help: "Start at this page (the token printed under the previous one).")
-    var pageToken: String?
+    @OptionGroup var page: PageOptions
 
     @OptionGroup var global: GlobalOptions
 
@@ -36,11 +32,7 @@ struct PixelsFailuresCommand: AsyncParsableCommand {
         var request = Attribution_V1_ListFailuresRequest()
         request.platform = try PixelNames.filter(platform, "--platform", PixelNames.platforms)
         request.errorType = try PixelNames.filter(errorType, "--error-type", PixelNames.errorTypes)
-        if let pageSize {
-            guard (1...200).contains(pageSize) else { throw ValidationError("--page-size must be 1 to 200") }
-            request.pageSize = Int32(pageSize)
-        }
-        request.pageToken = pageToken ?? ""
+        try page.apply(to: &request)
         return request
     }
 
