@@ -161,15 +161,47 @@ let package = Package(
             dependencies: ["AttributionCore", "Secrets", "Storage"],
             swiftSettings: strictSettings
         ),
+        // MARK: Product services (Sources/Services): a kit, then one target per service.
         .target(
-            name: "Services",
+            name: "ServiceKit",
             dependencies: [
-                "AttributionCore", "AttributionStore", "Identity", "Integrations", "Protos", "RPCServer", "Secrets", "Storage",
+                "AttributionCore", "Identity", "Protos", "RPCServer", "Storage", "Wire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Sources/Services/ServiceKit",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Authorization",
+            dependencies: [
+                "AttributionStore", "Identity", "RPCServer", "ServiceKit", "Storage", "Wire",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Services/Authorization",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Ingest",
+            dependencies: [
+                "AttributionCore", "AttributionStore", "Protos", "RPCServer", "ServiceKit", "Storage", "Wire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Sources/Services/Ingest",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Pixels",
+            dependencies: [
+                "AttributionCore", "AttributionStore", "Integrations", "Protos", "RPCServer", "Secrets", "ServiceKit", "Storage",
                 "Wire",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
+            path: "Sources/Services/Pixels",
             swiftSettings: strictSettings
         ),
         .target(
@@ -178,7 +210,10 @@ let package = Package(
                 "AttributionStore",
                 "Integrations",
                 "CoreServices",
-                "Services",
+                "Authorization",
+                "Ingest",
+                "Pixels",
+                "ServiceKit",
                 "InteropService",
                 "Protos",
                 "RPCServer",
@@ -302,7 +337,7 @@ let package = Package(
             dependencies: [
                 "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "Integrations", "LayeredConfig", "Protos",
                 "RPCClient",
-                "Secrets", "Services", "Storage", "TestSupport",
+                "Authorization", "Ingest", "Pixels", "Secrets", "ServiceKit", "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,5 +1,8 @@
 import Integrations
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 
 extension AttrdApplication {
     /// Email and Slack for pixel alerts, each only when configured.

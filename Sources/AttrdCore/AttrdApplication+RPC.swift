@@ -6,7 +6,10 @@ import Logging
 import NIOCore
 import Protos
 import RPCServer
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 import ServiceLifecycle
 import TLS
 import UnixSignals
@@ -56,7 +59,7 @@ extension AttrdApplication {
                 server.reloadTLS(try makeTLSContext())
                 logger.notice("TLS material reloaded")
             } catch {
-                logger.error("TLS reload failed; keeping the current material", metadata: Logger.Metadata([.error: "\(error)"]))
+                logger.error("TLS reload failed; keeping the current material", metadata: Logger.Metadata([AttrdLogKey.error: "\(error)"]))
             }
         }
     }

@@ -4,7 +4,10 @@ import Foundation
 import Integrations
 import Protos
 import RPCServer
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 
 extension AttrdApplication {
     /// The product's services, over the tenant-scoped database.

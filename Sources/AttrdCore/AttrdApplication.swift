@@ -4,7 +4,10 @@ public import ServiceLifecycle
 import AttributionStore
 import CoreServices
 import Integrations
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 import Storage
 import RPCServer
 import TLS

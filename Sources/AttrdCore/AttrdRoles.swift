@@ -2,7 +2,10 @@ public import Foundation
 public import Identity
 public import Logging
 public import Storage
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 
 /// `attrd roles ...`: the operator's grants of roles to principals.
 public enum AttrdRoles {

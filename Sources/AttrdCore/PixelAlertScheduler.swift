@@ -1,7 +1,10 @@
 import AttributionStore
 import Foundation
 import Logging
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 import Storage
 
 /// Runs the pixel alert evaluation and delivery of every tenant
@@ -31,7 +34,7 @@ struct PixelAlertScheduler: Sendable {
         do {
             tenants = try await evaluator.database.tenantIDs()
         } catch {
-            logger.warning("pixel alerts: listing the tenants failed; next round retries", metadata: Logger.Metadata([.error: "\(error)"]))
+            logger.warning("pixel alerts: listing the tenants failed; next round retries", metadata: Logger.Metadata([AttrdLogKey.error: "\(error)"]))
             return
         }
         await visit(tenants)

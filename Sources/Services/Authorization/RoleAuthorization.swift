@@ -1,4 +1,5 @@
 import Foundation
+import ServiceKit
 public import Identity
 public import Logging
 public import RPCServer

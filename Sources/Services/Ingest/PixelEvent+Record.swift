@@ -1,3 +1,4 @@
+import ServiceKit
 import AttributionCore
 import AttributionStore
 import Foundation
@@ -32,30 +33,7 @@ extension Attribution_V1_PixelEvent {
     }
 }
 
-extension Attribution_V1_PixelPlatform {
-    /// The name stored in `pixel_events.platform`; nil for unspecified or unknown values.
-    var storedName: String? {
-        switch self {
-        case .ga4: "ga4"
-        case .meta: "meta"
-        case .tiktok: "tiktok"
-        default: nil
-        }
-    }
-}
-
 extension Attribution_V1_PixelEventType {
-    /// The name stored in `pixel_events.event_type`; nil for unspecified or unknown values.
-    var storedName: String? {
-        switch self {
-        case .purchase: "purchase"
-        case .addToCart: "add_to_cart"
-        case .pageView: "page_view"
-        case .checkout: "checkout"
-        default: nil
-        }
-    }
-
     /// The platform's standard event name, used when a request leaves `event_name` empty.
     func standardName(on platform: Attribution_V1_PixelPlatform) -> String {
         switch (platform, self) {
@@ -71,17 +49,6 @@ extension Attribution_V1_PixelEventType {
         case (_, .pageView): "page_view"
         case (_, .checkout): "begin_checkout"
         default: "purchase"
-        }
-    }
-}
-
-extension Attribution_V1_DeliveryStatus {
-    /// The name stored in `pixel_events.delivery_status`; unspecified is pending.
-    var storedName: String {
-        switch self {
-        case .delivered: "delivered"
-        case .failed: "failed"
-        default: "pending"
         }
     }
 }

@@ -1,3 +1,4 @@
+import ServiceKit
 import AttributionCore
 import Foundation
 import Protos

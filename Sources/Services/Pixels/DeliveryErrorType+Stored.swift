@@ -1,3 +1,4 @@
+import ServiceKit
 import Protos
 
 extension Attribution_V1_DeliveryErrorType {

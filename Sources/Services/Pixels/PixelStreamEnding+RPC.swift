@@ -1,3 +1,4 @@
+import ServiceKit
 public import Wire
 
 extension PixelStreamEnding: RPCErrorConvertible {

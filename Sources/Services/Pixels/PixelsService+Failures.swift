@@ -1,3 +1,4 @@
+import ServiceKit
 public import Protos
 public import RPCServer
 import AttributionStore

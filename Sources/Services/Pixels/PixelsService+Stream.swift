@@ -1,3 +1,4 @@
+import ServiceKit
 import AttributionStore
 public import Protos
 public import RPCServer

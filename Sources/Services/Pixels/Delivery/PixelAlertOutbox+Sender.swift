@@ -1,3 +1,4 @@
+import ServiceKit
 public import AttributionStore
 public import Foundation
 

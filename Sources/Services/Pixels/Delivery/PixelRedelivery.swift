@@ -1,3 +1,4 @@
+import ServiceKit
 public import Integrations
 import Logging
 import AttributionStore

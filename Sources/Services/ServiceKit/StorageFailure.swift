@@ -1,13 +1,13 @@
-import Logging
+public import Logging
 import Storage
-import Wire
+public import Wire
 
 /// Turns a storage failure into the status a caller sees; the details go to
 /// the log (PostgreSQL's messages never carry parameter values), the caller
 /// gets no SQL.
-enum StorageFailure {
+public enum StorageFailure {
     /// For a call that stored nothing: the status, saying so.
-    static func rpcError(_ error: any Error, operation: String, logger: Logger) -> RPCError {
+    public static func rpcError(_ error: any Error, operation: String, logger: Logger) -> RPCError {
         if let rpc = error as? RPCError { return rpc }
         let (code, reason, advice) = describe(error, operation: operation, logger: logger)
         return RPCError(code: code, message: "\(reason); nothing was stored\(advice.map { ", \($0)" } ?? "")")
@@ -16,7 +16,7 @@ enum StorageFailure {
     /// The status code and a caller-safe reason (no SQL, no claim about what
     /// was stored), for callers that report a failure of one part of a call
     /// while other parts did take effect; and advice ("retry later") when retrying may help.
-    static func describe(_ error: any Error, operation: String, logger: Logger) -> (StatusCode, String, advice: String?) {
+    public static func describe(_ error: any Error, operation: String, logger: Logger) -> (StatusCode, String, advice: String?) {
         if let rpc = error as? RPCError { return (rpc.code, rpc.message, nil) }
         guard let postgres = error as? PostgresError else {
             logger.error("\(operation) failed", metadata: Logger.Metadata([.error: "\(error)"]))

@@ -1,9 +1,9 @@
-import Logging
+public import Logging
 
 /// The services' log metadata keys, prefixed so they never collide with a
 /// library's. Values are ids, counts and error descriptions: never payloads
 /// or personal data.
-enum ServicesLogKey: String {
+public enum ServicesLogKey: String {
     case error = "svc_error"
     case accepted = "svc_accepted"
     case duplicates = "svc_duplicates"
@@ -13,7 +13,7 @@ enum ServicesLogKey: String {
 }
 
 extension Logger.Metadata {
-    init(_ pairs: KeyValuePairs<ServicesLogKey, Logger.MetadataValue>) {
+    public init(_ pairs: KeyValuePairs<ServicesLogKey, Logger.MetadataValue>) {
         self.init(uniqueKeysWithValues: pairs.map { ($0.key.rawValue, $0.value) })
     }
 }

@@ -1,8 +1,8 @@
-import Wire
+public import Wire
 
 extension FieldError: RPCErrorConvertible {
     /// INVALID_ARGUMENT naming the field.
-    var rpcError: RPCError {
+    public var rpcError: RPCError {
         RPCError(code: .invalidArgument, message: field.isEmpty ? reason : "\(field): \(reason)")
     }
 }

@@ -1,12 +1,11 @@
 import AttributionCore
-import AttributionStore
-import Foundation
-import SwiftProtobuf
+public import Foundation
+public import SwiftProtobuf
 
 /// Field checks shared by the services' request validation.
-enum Validate {
+public enum Validate {
     /// A required string of 1 to `maximum` characters, trimmed of surrounding spaces.
-    static func required(_ value: String, _ field: String, maximum: Int) throws(FieldError) -> String {
+    public static func required(_ value: String, _ field: String, maximum: Int) throws(FieldError) -> String {
         let trimmed = value.trimmingSpaces()
         guard !trimmed.isEmpty else { throw FieldError(field, "is required") }
         guard trimmed.count <= maximum else { throw FieldError(field, "is longer than \(maximum) characters") }
@@ -14,7 +13,7 @@ enum Validate {
     }
 
     /// An optional string of at most `maximum` characters; nil when empty.
-    static func optional(_ value: String, _ field: String, maximum: Int) throws(FieldError) -> String? {
+    public static func optional(_ value: String, _ field: String, maximum: Int) throws(FieldError) -> String? {
         let trimmed = value.trimmingSpaces()
         guard !trimmed.isEmpty else { return nil }
         guard trimmed.count <= maximum else { throw FieldError(field, "is longer than \(maximum) characters") }
@@ -22,7 +21,7 @@ enum Validate {
     }
 
     /// An optional http(s) URL of at most 2000 characters.
-    static func url(_ value: String, _ field: String) throws(FieldError) -> String? {
+    public static func url(_ value: String, _ field: String) throws(FieldError) -> String? {
         guard let text = try optional(value, field, maximum: 2000) else { return nil }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             url.host != nil
@@ -31,7 +30,7 @@ enum Validate {
     }
 
     /// A required time, no later than `future` after now and no earlier than `past` before now.
-    static func time(
+    public static func time(
         _ value: Google_Protobuf_Timestamp?, _ field: String, now: Date,
         future: TimeInterval = 3600, past: TimeInterval = 400 * 86_400
     ) throws(FieldError) -> Date {
@@ -44,18 +43,9 @@ enum Validate {
     }
 
     /// An ISO 4217 code: three upper-case ASCII letters.
-    static func currency(_ value: String, _ field: String) throws(FieldError) -> String {
+    public static func currency(_ value: String, _ field: String) throws(FieldError) -> String {
         guard value.count == 3, value.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw FieldError(field, "is not an ISO 4217 currency code (three upper-case letters)")
-        }
-        return value
-    }
-
-    /// A money amount in minor units: 0 to `MoneyBounds.maximumAmountMinor`.
-    static func amount(_ value: Int64, _ field: String) throws(FieldError) -> Int64 {
-        guard value >= 0 else { throw FieldError(field, "must not be negative") }
-        guard value <= MoneyBounds.maximumAmountMinor else {
-            throw FieldError(field, "is more than \(MoneyBounds.maximumAmountMinor), the most one amount may be")
         }
         return value
     }
