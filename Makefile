@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 
-.PHONY: help run test deps db db-stop certs build release install clean contract proto-snapshot proto-check bench
+.PHONY: help run test deps db db-stop certs build release install clean contract proto-snapshot proto-check bench settings-table
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ $(CONTRACT_GEN)/%.pb-c.c $(CONTRACT_GEN)/%.pb-c.h: proto/%.proto | $(CONTRACT_WK
 
 $(CONTRACT_DIR)/arpc-contract: $(CONTRACT_SRC) $(wildcard Tests/Contract/*.h) $(CONTRACT_PB) $(CONTRACT_WKT_PB)
 	gcc $(CONTRACT_CFLAGS) -o $@ $(CONTRACT_SRC) $(CONTRACT_PB) $(CONTRACT_WKT_PB) -lprotobuf-c -lssl -lcrypto
+
+settings-table: ## Rewrite README's configuration table from the declared settings
+	scripts/settings-table.sh
 
 proto-snapshot: ## Accept the current proto/ as the compatibility baseline (proto/snapshot.binpb)
 	protoc --proto_path=proto --include_imports --descriptor_set_out=proto/snapshot.binpb $(PROTOS)

@@ -165,7 +165,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "AttributionCore", "Identity", "Protos", "RPCServer", "Storage", "Wire",
+                "AttributionCore", "Identity", "Integrations", "LayeredConfig", "Protos", "RPCServer", "Secrets", "Storage", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -185,7 +185,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "AttributionCore", "AttributionStore", "Protos", "RPCServer", "ServiceKit", "Storage", "Wire",
+                "AttributionCore", "AttributionStore", "LayeredConfig", "Protos", "RPCServer", "ServiceKit", "Storage", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -195,10 +195,11 @@ let package = Package(
         .target(
             name: "Pixels",
             dependencies: [
-                "AttributionCore", "AttributionStore", "Integrations", "Protos", "RPCServer", "Secrets", "ServiceKit", "Storage",
-                "Wire",
+                "AttributionCore", "AttributionStore", "Integrations", "LayeredConfig", "Protos", "RPCServer", "Secrets", "ServiceKit",
+                "Storage", "Wire",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Sources/Services/Pixels",
@@ -249,7 +250,7 @@ let package = Package(
         .executableTarget(
             name: "attrd",
             dependencies: [
-                "AttrdCore", "Identity", "Storage",
+                "AttrdCore", "Identity", "LayeredConfig", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -356,8 +357,8 @@ let package = Package(
         .testTarget(
             name: "AttrdCoreTests",
             dependencies: [
-                "AttrdCore", "Identity", "Integrations", "LayeredConfig", "Protos", "RPCClient", "Secrets", "Storage", "TestSupport",
-                "TLS", "Wire",
+                "AttrdCore", "Identity", "Ingest", "Integrations", "LayeredConfig", "Pixels", "Protos", "RPCClient", "Secrets",
+                "ServiceKit", "Storage", "TestSupport", "TLS", "Wire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -42,4 +42,23 @@ extension AttrdApplication {
             throw StartupError(check: "migrations as \(owner)", reason: "\(error)")
         }
     }
+
+    /// Connects once to check the database is reachable and that attrd's role
+    /// is subject to row-level security.
+    func checkDatabase() async throws -> DatabaseProbe.Report {
+        let report: DatabaseProbe.Report
+        do {
+            report = try await DatabaseProbe(connectionString: configuration.database).run()
+        } catch {
+            throw StartupError(check: "database \(configuration.database)", reason: "\(error)")
+        }
+        guard !report.roleBypassesRowLevelSecurity else {
+            throw StartupError(
+                check: "database \(configuration.database)",
+                reason: "role \(report.role) is a superuser or has BYPASSRLS, so row-level security "
+                    + "would not isolate tenants; connect as the application role (attr_app in dev)"
+            )
+        }
+        return report
+    }
 }

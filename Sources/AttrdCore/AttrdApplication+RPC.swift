@@ -1,5 +1,4 @@
 import CoreServices
-import Integrations
 import InteropService
 import LayeredConfig
 import Logging
@@ -7,8 +6,6 @@ import NIOCore
 import Protos
 import RPCServer
 import Authorization
-import Ingest
-import Pixels
 import ServiceKit
 import ServiceLifecycle
 import TLS
@@ -29,13 +26,13 @@ extension AttrdApplication {
 
     /// The RPC server with every service attrd serves, and the health status to flip on shutdown.
     func makeRPCServer(
-        tls: TLSContext, storage: AttrdStorage, broadcaster: PixelEventBroadcaster, outbound: CurlExecutor
+        tls: TLSContext, storage: AttrdStorage, services: [any RegistrableRPCService]
     ) throws -> (RPCServer, HealthStatus) {
         var router = Router()
         if configuration.rpc.enableInteropService {
             InteropTestService().register(with: &router)
         }
-        registerProductServices(with: &router, storage: storage, broadcaster: broadcaster, outbound: outbound)
+        for service in services { service.register(with: &router) }
         let health = try CoreServices.register(with: &router)
         var rpc = RPCServer.Configuration(
             host: configuration.listen.host, port: configuration.listen.port, trustDomain: configuration.trustDomain)

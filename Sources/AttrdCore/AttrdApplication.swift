@@ -1,31 +1,31 @@
 public import Logging
 public import NIOCore
+public import ServiceKit
 public import ServiceLifecycle
-import AttributionStore
+import UnixSignals
 import CoreServices
 import Integrations
-import Authorization
-import Ingest
-import Pixels
-import ServiceKit
-import Storage
 import RPCServer
+import Storage
 import TLS
-import UnixSignals
 
-/// The attrd process: checks its TLS material and database, then serves RPCs
-/// until a graceful shutdown (SIGTERM, SIGINT), reloading its TLS material on SIGHUP.
+/// The attrd process: checks its TLS material and database, builds every
+/// module (`AttrdModules.all`), then runs the RPC server and the modules'
+/// long-running work in one service group until a graceful shutdown
+/// (SIGTERM, SIGINT), reloading its TLS material on SIGHUP.
 public struct AttrdApplication: Service {
     public let configuration: AttrdConfiguration
+    public let modules: [any ServiceModule]
     public let logger: Logger
     private let onReady: @Sendable (SocketAddress) -> Void
 
     /// - Parameter onReady: called with the listening address once attrd serves.
     public init(
-        configuration: AttrdConfiguration, logger: Logger,
+        configuration: AttrdConfiguration, modules: [any ServiceModule] = AttrdModules.all, logger: Logger,
         onReady: @escaping @Sendable (SocketAddress) -> Void = { _ in }
     ) {
         self.configuration = configuration
+        self.modules = modules
         self.logger = logger
         self.onReady = onReady
     }
@@ -35,19 +35,22 @@ public struct AttrdApplication: Service {
         let certificate = try? X509Certificate.load(pemFile: configuration.tls.certificateChain).first
         let database = try await checkDatabase()
         let storage = try await openStorage()
-        let broadcaster = makePixelBroadcaster(storage: storage)
-        // Outbound HTTP (platform deliveries) on its own bounded thread pool.
+        // Outbound HTTP, SMTP and SFTP on their own bounded thread pool.
         let outbound = CurlExecutor(threads: 4)
         do {
-            let (server, health) = try makeRPCServer(tls: tls, storage: storage, broadcaster: broadcaster, outbound: outbound)
-            let interval = configuration.attribution.pixelAlertIntervalSeconds
-            let alerts = interval == 0 ? nil : PixelAlertScheduler(
-                evaluator: PixelAlertEvaluator(database: storage.database, interval: .seconds(interval)),
-                outbox: PixelAlertOutbox(database: storage.database),
-                sender: makeAlertSender(outbound: outbound), tick: .seconds(min(60, interval)), logger: logger)
-            try await serve(
-                server, health: health, broadcaster: broadcaster, alerts: alerts, database: database,
-                certificate: certificate)
+            let parts = try makeModuleParts(storage: storage, outbound: outbound)
+            let (server, health) = try makeRPCServer(tls: tls, storage: storage, services: parts.flatMap(\.rpcServices))
+            let serving = ServingService(server: server, beforeServing: parts.flatMap(\.beforeServing)) { address in
+                logReady(address, database: database, certificate: certificate)
+                onReady(address)
+            }
+            // Started together; on shutdown stopped from the end: the health
+            // status flips, live streams end, the server drains its calls,
+            // then background work stops.
+            let services: [any Service] =
+                parts.flatMap(\.background) + [serving, BackgroundTask("TLS reload") { await reloadTLSOnHangup(server) }]
+                + parts.flatMap(\.servingSupport) + [HealthShutdownService(health: health)]
+            try await ServiceGroup(configuration: .init(services: services, logger: logger)).run()
         } catch {
             try? await outbound.shutdown()
             await storage.close()
@@ -56,40 +59,6 @@ public struct AttrdApplication: Service {
         try? await outbound.shutdown()
         await storage.close()
         logger.notice("attrd stopped")
-    }
-
-    private func serve(
-        _ server: RPCServer, health: HealthStatus, broadcaster: PixelEventBroadcaster, alerts: PixelAlertScheduler?,
-        database: DatabaseProbe.Report, certificate: X509Certificate?
-    ) async throws {
-        try await withThrowingDiscardingTaskGroup { group in
-            // Listening for stored pixel events before serving: a StreamEvents
-            // call never starts before events can reach it.
-            group.addTask { await cancelWhenGracefulShutdown { await broadcaster.run() } }
-            await broadcaster.waitUntilListening()
-            group.addTask { try await server.run() }
-            if let alerts {
-                group.addTask { await cancelWhenGracefulShutdown { await alerts.run() } }
-            }
-            group.addTask { await cancelWhenGracefulShutdown { await self.reloadTLSOnHangup(server) } }
-            let address = try await server.listeningAddress
-            logger.notice(
-                "attrd ready",
-                metadata: Logger.Metadata([
-                    .listen: "\(address.ipAddress ?? "?"):\(address.port ?? 0)",
-                    .trustDomain: "\(configuration.trustDomain)",
-                    .certificate: "\(certificate?.subject ?? "?")",
-                    .certificateExpiry: "\(certificate.map { "\($0.notAfter)" } ?? "?")",
-                    .database: "\(configuration.database)",
-                    .databaseRole: "\(database.role)",
-                    .serverVersion: "\(database.serverVersion)",
-                ])
-            )
-            onReady(address)
-            try? await gracefulShutdown()
-            health.shutDown()
-            broadcaster.shutDown()
-        }
     }
 
     /// Runs under a service group that shuts down gracefully on SIGTERM or SIGINT.
@@ -104,20 +73,19 @@ public struct AttrdApplication: Service {
         try await group.run()
     }
 
-    private func checkDatabase() async throws -> DatabaseProbe.Report {
-        let report: DatabaseProbe.Report
-        do {
-            report = try await DatabaseProbe(connectionString: configuration.database).run()
-        } catch {
-            throw StartupError(check: "database \(configuration.database)", reason: "\(error)")
-        }
-        guard !report.roleBypassesRowLevelSecurity else {
-            throw StartupError(
-                check: "database \(configuration.database)",
-                reason: "role \(report.role) is a superuser or has BYPASSRLS, so row-level security "
-                    + "would not isolate tenants; connect as the application role (attr_app in dev)"
-            )
-        }
-        return report
+    private func logReady(_ address: SocketAddress, database: DatabaseProbe.Report, certificate: X509Certificate?) {
+        logger.notice(
+            "attrd ready",
+            metadata: Logger.Metadata([
+                .listen: "\(address.ipAddress ?? "?"):\(address.port ?? 0)",
+                .trustDomain: "\(configuration.trustDomain)",
+                .certificate: "\(certificate?.subject ?? "?")",
+                .certificateExpiry: "\(certificate.map { "\($0.notAfter)" } ?? "?")",
+                .database: "\(configuration.database)",
+                .databaseRole: "\(database.role)",
+                .serverVersion: "\(database.serverVersion)",
+                .modules: "\(modules.map(\.name).joined(separator: ","))",
+            ])
+        )
     }
 }

@@ -1,32 +1,26 @@
 public import LayeredConfig
+public import ServiceKit
 import Identity
 import Logging
 import Storage
 
 extension AttrdConfiguration {
-    /// Resolves every setting from `layers`; the error names the first bad or missing option.
-    public init(layers: ConfigLayers) throws(ConfigurationError) {
-        let file = ValueParsers.readableFile
+    /// Resolves attrd's settings and those of `modules` from `layers`; the
+    /// error names the first bad or missing option.
+    public init(layers: ConfigLayers, modules: [any ServiceModule] = AttrdModules.all) throws(ConfigurationError) {
+        typealias S = AttrdSettings
         self.init(
-            listen: try layers.value(Keys.listen, default: Self.defaultListen, ValueParsers.listenAddress),
+            listen: try S.listen.value(in: layers),
             tls: TLSFiles(
-                certificateChain: try layers.required(Keys.certificate, hint: "the server certificate chain (PEM)", file),
-                privateKey: try layers.required(Keys.privateKey, hint: "the server private key (PEM)", file),
-                clientCA: try layers.required(Keys.clientCA, hint: "the CA bundle for client certificates (PEM)", file),
-                crl: try layers.optional(Keys.crl, file)
-            ),
-            database: try layers.required(
-                Keys.databaseURL,
-                hint: "a PostgreSQL connection string, e.g. postgresql://attr_app@127.0.0.1:55432/attribution",
-                Self.connectionString
-            ),
-            trustDomain: try layers.value(Keys.trustDomain, default: Self.defaultTrustDomain, Self.trustDomain),
-            logLevel: try layers.value(Keys.logLevel, default: .info, Self.logLevel)
-        )
+                certificateChain: try S.certificate.value(in: layers), privateKey: try S.privateKey.value(in: layers),
+                clientCA: try S.clientCA.value(in: layers), crl: try S.crl.value(in: layers)),
+            database: try S.databaseURL.value(in: layers),
+            trustDomain: try S.trustDomain.value(in: layers),
+            logLevel: try S.logLevel.value(in: layers))
         self.rpc = try RPC(layers: layers)
         self.storage = try StorageSettings(layers: layers)
-        self.attribution = try Attribution(layers: layers)
         self.outbound = try Outbound(layers: layers)
+        self.modules = try SettingValues(resolving: modules.flatMap(\.settings), from: layers)
     }
 
     static func connectionString(_ text: String) throws(InvalidValue) -> ConnectionString {

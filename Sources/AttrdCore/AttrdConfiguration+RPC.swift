@@ -5,13 +5,13 @@ extension AttrdConfiguration {
     /// How the RPC server runs, beyond where it listens.
     public struct RPC: Sendable, Hashable {
         /// The lowest TLS version accepted: `1.3` (default) or `1.2`.
-        public var minimumTLSVersion: TLSVersion = .tls13
+        public var minimumTLSVersion = AttrdSettings.tlsMinimumVersion.defaultValue!
         /// Serve arpc.test.v1.TestService too (for the contract tests and diagnostics).
-        public var enableInteropService = false
+        public var enableInteropService = AttrdSettings.enableInteropService.defaultValue!
         /// How long in-flight calls may run after SIGTERM before they are cancelled.
-        public var shutdownGracePeriodSeconds = 30
+        public var shutdownGracePeriodSeconds = AttrdSettings.shutdownGracePeriod.defaultValue!
         /// Run each connection's calls on its event loop (fewer thread hops) rather than the cooperative pool.
-        public var handlersOnEventLoop = true
+        public var handlersOnEventLoop = AttrdSettings.handlersOnEventLoop.defaultValue!
 
         public enum TLSVersion: String, Sendable, Hashable {
             case tls12 = "1.2"
@@ -23,15 +23,11 @@ extension AttrdConfiguration {
         static let defaults = RPC()
 
         init(layers: ConfigLayers) throws(ConfigurationError) {
-            let keys = Keys.self
-            minimumTLSVersion = try layers.value(keys.tlsMinimumVersion, default: .tls13) { (text: String) throws(InvalidValue) in
-                guard let version = TLSVersion(rawValue: text) else { throw InvalidValue("expected 1.2 or 1.3") }
-                return version
-            }
-            enableInteropService = try layers.value(keys.enableInteropService, default: false, ValueParsers.boolean)
-            shutdownGracePeriodSeconds = try layers.value(
-                keys.shutdownGracePeriod, default: 30, ValueParsers.integer(in: 0...3600))
-            handlersOnEventLoop = try layers.value(keys.handlersOnEventLoop, default: true, ValueParsers.boolean)
+            typealias S = AttrdSettings
+            minimumTLSVersion = try S.tlsMinimumVersion.value(in: layers)
+            enableInteropService = try S.enableInteropService.value(in: layers)
+            shutdownGracePeriodSeconds = try S.shutdownGracePeriod.value(in: layers)
+            handlersOnEventLoop = try S.handlersOnEventLoop.value(in: layers)
         }
 
         var minimumVersion: TLSContext.MinimumVersion {

@@ -10,23 +10,21 @@ extension AttrdConfiguration {
         /// checks that the schema is at the latest migration.
         public var ownerDatabase: ConnectionString?
         /// Connections in the pool, and threads running libpq calls.
-        public var poolSize = 10
+        public var poolSize = AttrdSettings.databasePoolSize.defaultValue!
         /// The master keys (current first); nil when none is configured.
         public var masterKeys: Keyring?
 
-        public init(ownerDatabase: ConnectionString? = nil, poolSize: Int = 10, masterKeys: Keyring? = nil) {
+        public init(ownerDatabase: ConnectionString? = nil, poolSize: Int = AttrdSettings.databasePoolSize.defaultValue!, masterKeys: Keyring? = nil) {
             self.ownerDatabase = ownerDatabase
             self.poolSize = poolSize
             self.masterKeys = masterKeys
         }
 
         public static let defaults = StorageSettings()
-        public static let poolSizes = 1...200
 
         public init(layers: ConfigLayers) throws(ConfigurationError) {
-            let keys = Keys.self
-            ownerDatabase = try layers.optional(keys.ownerDatabaseURL, AttrdConfiguration.connectionString)
-            poolSize = try layers.value(keys.databasePoolSize, default: 10, ValueParsers.integer(in: Self.poolSizes))
+            ownerDatabase = try AttrdSettings.ownerDatabaseURL.value(in: layers)
+            poolSize = try AttrdSettings.databasePoolSize.value(in: layers)
             masterKeys = try Self.masterKeys(layers)
         }
 
@@ -34,30 +32,21 @@ extension AttrdConfiguration {
         /// ATTRD_MASTER_KEY variable (the same, comma-separated). The key text
         /// never appears in an error: the value shown is "(hidden)".
         static func masterKeys(_ layers: ConfigLayers) throws(ConfigurationError) -> Keyring? {
-            let keys = Keys.self
-            if let path = try layers.optional(keys.masterKeyFile, ValueParsers.readableFile) {
+            let file = AttrdSettings.masterKeyFile, variable = AttrdSettings.masterKey
+            if let path = try file.value(in: layers) {
                 do {
                     return try Keyring(contentsOfFile: path)
                 } catch {
                     throw ConfigurationError(
-                        key: keys.masterKeyFile, source: layers.raw(keys.masterKeyFile)?.source, value: path,
-                        reason: error.message)
+                        key: file.key, source: layers.raw(file.key)?.source, value: path, reason: error.message)
                 }
             }
-            guard let text = layers.environment[keys.masterKey.environment], !text.isEmpty else { return nil }
+            guard let text = try variable.value(in: layers) else { return nil }
             do {
-                return try Keyring(parsing: text, source: keys.masterKey.environment)
+                return try Keyring(parsing: text, source: variable.key.environment)
             } catch {
-                throw ConfigurationError(key: keys.masterKey, source: .environment, value: "(hidden)", reason: error.message)
+                throw ConfigurationError(key: variable.key, source: .environment, value: "(hidden)", reason: error.message)
             }
         }
     }
-}
-
-extension AttrdConfiguration.Keys {
-    public static let ownerDatabaseURL = ConfigKey(flag: "owner-database-url", environment: "ATTRD_OWNER_DATABASE_URL")
-    public static let databasePoolSize = ConfigKey(flag: "database-pool-size", environment: "ATTRD_DATABASE_POOL_SIZE")
-    public static let masterKeyFile = ConfigKey(flag: "master-key-file", environment: "ATTRD_MASTER_KEY_FILE")
-    /// Environment only: a key on the command line would show in `ps`.
-    public static let masterKey = ConfigKey(flag: "master-key", environment: "ATTRD_MASTER_KEY")
 }

@@ -20,10 +20,11 @@ public struct AttrdConfiguration: Sendable {
     public var rpc = RPC.defaults
     /// The owner role, pool size and master keys (AttrdConfiguration+Storage.swift).
     public var storage = StorageSettings.defaults
-    /// Ingest limits and attribution settings (AttrdConfiguration+Attribution.swift).
-    public var attribution = Attribution.defaults
-    /// Platform base URLs and the CA bundle for outbound calls (AttrdConfiguration+Outbound.swift).
+    /// The CA bundle for outbound calls and the OAuth providers' base URLs (AttrdConfiguration+Outbound.swift).
     public var outbound = Outbound.defaults
+    /// The values of every module's settings (`ServiceModule.settings`),
+    /// read with the module's declarations, e.g. `modules[PixelsSettings.streamBuffer]`.
+    public var modules = SettingValues()
 
     public struct TLSFiles: Sendable, Hashable {
         public var certificateChain: String
@@ -53,7 +54,7 @@ public struct AttrdConfiguration: Sendable {
         self.logLevel = logLevel
     }
 
-    public static let defaultListen = HostAndPort(host: "127.0.0.1", port: 7443)
+    public static var defaultListen: HostAndPort { AttrdSettings.listen.defaultValue! }
     // The literal is a valid trust domain, so this cannot fail.
     public static let defaultTrustDomain = try! TrustDomain("attribution.local")
 }

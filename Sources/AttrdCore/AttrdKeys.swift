@@ -17,7 +17,8 @@ public enum AttrdKeys {
         let storage = AttrdStorage(database: database, settings: settings, logger: logger)
         do {
             let report = try await KeyRotation(
-                database: storage.database, box: SecretBox(keyring: keyring), logger: logger
+                database: storage.database, box: SecretBox(keyring: keyring), columns: AttrdModules.secretColumns(),
+                logger: logger
             ).run()
             await storage.close()
             return "re-sealed \(report.resealed) secret(s) under key \(keyring.current.id); "

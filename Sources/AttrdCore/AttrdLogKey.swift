@@ -10,6 +10,7 @@ public enum AttrdLogKey: String, Sendable {
     case certificate = "attrd_certificate"
     case certificateExpiry = "attrd_certificate_not_after"
     case crl = "attrd_crl"
+    case modules = "attrd_modules"
     case error = "attrd_error"
 }
 

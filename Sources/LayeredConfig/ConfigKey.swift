@@ -14,6 +14,18 @@ public struct ConfigKey: Hashable, Sendable, CustomStringConvertible {
         self.fileKey = fileKey ?? flag
     }
 
+    /// The variable is the flag upper-cased after `prefix`: `listen` with
+    /// prefix `ATTRD` is `ATTRD_LISTEN`.
+    public init(flag: String, environmentPrefix prefix: String) {
+        self.init(flag: flag, environment: prefix + "_" + flag.uppercased().replacingDashes())
+    }
+
     /// `--listen (ATTRD_LISTEN)`: how errors name the option.
     public var description: String { "--\(flag) (\(environment))" }
+}
+
+extension String {
+    fileprivate func replacingDashes() -> String {
+        String(map { $0 == "-" ? "_" : $0 })
+    }
 }

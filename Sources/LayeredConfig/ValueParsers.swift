@@ -11,7 +11,7 @@ public enum ValueParsers {
     }
 
     /// One of `choices`, compared case-insensitively; returns the choice as spelled there.
-    public static func oneOf(_ choices: [String]) -> (String) throws(InvalidValue) -> String {
+    public static func oneOf(_ choices: [String]) -> @Sendable (String) throws(InvalidValue) -> String {
         { (text: String) throws(InvalidValue) -> String in
             guard let match = choices.first(where: { $0.lowercased() == text.lowercased() }) else {
                 throw InvalidValue("expected one of \(choices.joined(separator: ", "))")
@@ -21,7 +21,7 @@ public enum ValueParsers {
     }
 
     /// A whole number within `range`.
-    public static func integer(in range: ClosedRange<Int>) -> (String) throws(InvalidValue) -> Int {
+    public static func integer(in range: ClosedRange<Int>) -> @Sendable (String) throws(InvalidValue) -> Int {
         { (text: String) throws(InvalidValue) -> Int in
             guard let number = Int(text.trimmingSpaces), range.contains(number) else {
                 throw InvalidValue("expected a whole number from \(range.lowerBound) to \(range.upperBound)")
@@ -31,7 +31,7 @@ public enum ValueParsers {
     }
 
     /// A number, whole or with a decimal point, within `range`.
-    public static func decimal(in range: ClosedRange<Double>) -> (String) throws(InvalidValue) -> Double {
+    public static func decimal(in range: ClosedRange<Double>) -> @Sendable (String) throws(InvalidValue) -> Double {
         { (text: String) throws(InvalidValue) -> Double in
             let trimmed = text.trimmingSpaces
             guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
@@ -43,7 +43,8 @@ public enum ValueParsers {
         }
     }
 
-    private static func format(_ number: Double) -> String {
+    /// A number as settings show it: `10`, not `10.0`.
+    public static func format(_ number: Double) -> String {
         number == number.rounded() ? String(Int(number)) : String(number)
     }
 
@@ -64,6 +65,14 @@ public enum ValueParsers {
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw InvalidValue("not a regular file") }
         guard access(path, R_OK) == 0 else { throw InvalidValue("not readable by this process") }
         return path
+    }
+
+    /// An http(s) URL without a trailing slash, to which paths are appended.
+    public static func baseURL(_ text: String) throws(InvalidValue) -> String {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"), text.count > 8, !text.hasSuffix("/") else {
+            throw InvalidValue("expected an http(s) URL without a trailing slash")
+        }
+        return text
     }
 
     /// A `HOST:PORT` pair; IPv6 hosts in brackets (`[::1]:7443`).

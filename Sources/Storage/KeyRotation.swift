@@ -18,7 +18,7 @@ public struct KeyRotation: Sendable {
     public let columns: [SecretColumn]
     let logger: Logger
 
-    public init(database: Database, box: SecretBox, columns: [SecretColumn] = SecretColumn.all, logger: Logger) {
+    public init(database: Database, box: SecretBox, columns: [SecretColumn], logger: Logger) {
         self.database = database
         self.box = box
         self.columns = columns

@@ -7,7 +7,8 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve RPCs (the default when no subcommand is given)."
+        abstract: "Serve RPCs (the default when no subcommand is given).",
+        discussion: AttrdOptions.settingsHelp
     )
 
     @OptionGroup var options: AttrdOptions

@@ -2,9 +2,11 @@ import ArgumentParser
 import AttrdCore
 import Foundation
 import Identity
+import Ingest
 import Integrations
 import LayeredConfig
 import Logging
+import Pixels
 import Storage
 import TestSupport
 import Testing
@@ -28,20 +30,21 @@ struct AttrdOptionsTests {
         #expect(configuration.logLevel == .info)
         #expect(configuration.tls.crl == nil)
         #expect(configuration.database.description == "postgresql://attr_app@127.0.0.1:55432/attribution")
-        #expect(configuration.attribution == .defaults)
+        #expect(configuration.modules[IngestSettings.maximumBatch] == 1000)
+        #expect(configuration.modules[PixelsSettings.alertInterval] == 300)
     }
 
-    @Test func attributionSettingsComeFromFlagsAndEnvironment() throws {
+    @Test func moduleSettingsComeFromFlagsAndEnvironment() throws {
         var environment = minimalEnvironment
         environment["ATTRD_TIME_DECAY_HALF_LIFE_DAYS"] = "14"
         environment["ATTRD_PIXEL_STREAM_BUFFER"] = "50"
         let configuration = try AttrdOptions.parse(["--ingest-max-batch", "250"]).resolve(environment: environment)
-        #expect(configuration.attribution.ingestMaxBatch == 250)
-        #expect(configuration.attribution.timeDecayHalfLifeDays == 14)
-        #expect(configuration.attribution.pixelStreamBuffer == 50)
-        let flagged = try AttrdOptions.parse(["--pixel-stream-buffer", "7"]).resolve(environment: minimalEnvironment)
-        #expect(flagged.attribution.pixelStreamBuffer == 7)
-        #expect(try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).attribution.pixelStreamBuffer == 1000)
+        #expect(configuration.modules[IngestSettings.maximumBatch] == 250)
+        #expect(configuration.modules[IngestSettings.timeDecayHalfLifeDays] == 14)
+        #expect(configuration.modules[PixelsSettings.streamBuffer] == 50)
+        let flagged = try AttrdOptions.parse(["--pixel-stream-buffer=7"]).resolve(environment: minimalEnvironment)
+        #expect(flagged.modules[PixelsSettings.streamBuffer] == 7)
+        #expect(try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).modules[PixelsSettings.streamBuffer] == 1000)
     }
 
     @Test func handlersRunOnTheEventLoopUnlessTurnedOff() throws {
@@ -78,16 +81,16 @@ struct AttrdOptionsTests {
     }
 
     @Test func pixelIssueThresholdsComeFromFlagsAndEnvironment() throws {
-        let defaults = try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).attribution
-        #expect(defaults.pixelNoEventsHours == 6 && defaults.pixelStitchingDropPoints == 10)
+        let defaults = try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).modules
+        #expect(defaults[PixelsSettings.noEventsHours] == 6 && defaults[PixelsSettings.stitchingDropPoints] == 10)
         var environment = minimalEnvironment
         environment["ATTRD_PIXEL_NO_EVENTS_HOURS"] = "12"
         environment["ATTRD_PIXEL_STITCHING_DROP_POINTS"] = "2.5"
-        let fromEnvironment = try AttrdOptions.parse([]).resolve(environment: environment).attribution
-        #expect(fromEnvironment.pixelNoEventsHours == 12 && fromEnvironment.pixelStitchingDropPoints == 2.5)
+        let fromEnvironment = try AttrdOptions.parse([]).resolve(environment: environment).modules
+        #expect(fromEnvironment[PixelsSettings.noEventsHours] == 12 && fromEnvironment[PixelsSettings.stitchingDropPoints] == 2.5)
         let flagged = try AttrdOptions.parse(["--pixel-no-events-hours", "1", "--pixel-stitching-drop-points", "0"])
-            .resolve(environment: environment).attribution
-        #expect(flagged.pixelNoEventsHours == 1 && flagged.pixelStitchingDropPoints == 0)
+            .resolve(environment: environment).modules
+        #expect(flagged[PixelsSettings.noEventsHours] == 1 && flagged[PixelsSettings.stitchingDropPoints] == 0)
     }
 
     @Test func flagsWinOverEnvironmentWhichWinsOverTheFile() throws {

@@ -50,7 +50,7 @@ struct AttrdStorageStartupTests {
             logger: Self.logger)
         let tenant = UUID()
         let row = UUID()
-        let secret = SecretColumn.exportDestinationConfig
+        let secret = SecretColumn(table: "attribution_export_configs", column: "encrypted_destination_config")
         let context = SecretContext(tenantID: tenant, table: secret.table, rowID: row, column: secret.column)
         let sealed = try #require(storage.secrets).seal(#"{"bucket":"b","secret_key":"s3-secret"}"#, for: context)
         try await storage.database.withTenant(tenant) { tx in

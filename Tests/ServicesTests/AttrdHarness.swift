@@ -1,3 +1,4 @@
+import Pixels
 import AttrdCore
 import Foundation
 import LayeredConfig
@@ -36,7 +37,7 @@ struct AttrdHarness {
             configuration.storage.masterKeys = try Keyring(contentsOfFile: keys)
         }
         // Tests evaluate alerts themselves (PixelAlertTests), at times they choose.
-        configuration.attribution.pixelAlertIntervalSeconds = 0
+        configuration.modules[PixelsSettings.alertInterval] = 0
         configure(&configuration)
         return configuration
     }

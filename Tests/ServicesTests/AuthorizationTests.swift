@@ -2,7 +2,10 @@ import Foundation
 import Identity
 import Protos
 import RPCClient
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 import Storage
 import TestSupport
 import Testing

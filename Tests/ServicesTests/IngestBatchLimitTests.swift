@@ -1,3 +1,5 @@
+import Ingest
+import LayeredConfig
 import AttrdCore
 import Foundation
 import Protos
@@ -27,7 +29,7 @@ struct IngestBatchLimitTests {
 
     @Test func recordOrders() async throws {
         let tenant = try TestTenant()
-        try await AttrdHarness.withServer(configure: { $0.attribution.ingestMaxBatch = 3 }) { attrd in
+        try await AttrdHarness.withServer(configure: { $0.modules[IngestSettings.maximumBatch] = 3 }) { attrd in
             try await attrd.withIngest(tenant) { ingest in
                 var request = Attribution_V1_RecordOrdersRequest()
                 request.orders = (1...4).map { Fixtures.order("L\($0)", at: Self.orderedAt, revenue: 100, customer: "c") }
@@ -66,7 +68,7 @@ struct IngestBatchLimitTests {
 
     @Test func recordTouchpoints() async throws {
         let tenant = try TestTenant()
-        try await AttrdHarness.withServer(configure: { $0.attribution.ingestMaxBatch = 3 }) { attrd in
+        try await AttrdHarness.withServer(configure: { $0.modules[IngestSettings.maximumBatch] = 3 }) { attrd in
             try await attrd.withIngest(tenant) { ingest in
                 var request = Attribution_V1_RecordTouchpointsRequest()
                 request.touchpoints = (1...4).map { Fixtures.touchpoint("L\($0)", "email", at: Self.orderedAt, customer: "c") }
@@ -85,7 +87,7 @@ struct IngestBatchLimitTests {
     /// nothing of it (or after it) is stored.
     @Test func oneMessageOfStreamPixelEvents() async throws {
         let tenant = try TestTenant()
-        try await AttrdHarness.withServer(configure: { $0.attribution.ingestMaxBatch = 3 }) { attrd in
+        try await AttrdHarness.withServer(configure: { $0.modules[IngestSettings.maximumBatch] = 3 }) { attrd in
             try await attrd.withIngest(tenant) { ingest in
                 let error = await #expect(throws: RPCError.self) {
                     try await ingest.streamPixelEvents { sink in

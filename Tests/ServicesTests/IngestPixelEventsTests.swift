@@ -1,3 +1,5 @@
+import Ingest
+import LayeredConfig
 import AttrdCore
 import Foundation
 import Protos
@@ -71,7 +73,7 @@ struct IngestPixelEventsTests {
 
     @Test func refusesABatchOverTheLimitAsAWhole() async throws {
         let tenant = try TestTenant()
-        try await AttrdHarness.withServer(configure: { $0.attribution.ingestMaxBatch = 3 }) { attrd in
+        try await AttrdHarness.withServer(configure: { $0.modules[IngestSettings.maximumBatch] = 3 }) { attrd in
             try await attrd.withIngest(tenant) { ingest in
                 var request = Attribution_V1_IngestPixelEventsRequest()
                 request.events = (1...4).map { Fixtures.event("e\($0)") }

@@ -1,9 +1,12 @@
-@testable import AttrdCore
+import AttrdCore
 import AttributionStore
 import Foundation
 import Integrations
 import Logging
-import Services
+import Authorization
+import Ingest
+@testable import Pixels
+import ServiceKit
 import TestSupport
 import Testing
 
@@ -42,7 +45,7 @@ struct PixelAlertSchedulerTests {
         try await executor.shutdown()
         let warnings = logs.all.filter { $0.level == .warning }
         #expect(warnings.map(\.message) == ["pixel alerts of a tenant failed; next round retries"])
-        #expect(warnings.first?.metadata["attrd_tenant"] == gone.uuidString)
-        #expect(logs.all.contains { $0.message == "pixel alerts delivered" && $0.metadata["attrd_tenant"] == tenant.id.uuidString })
+        #expect(warnings.first?.metadata["tenant_id"] == gone.uuidString)
+        #expect(logs.all.contains { $0.message == "pixel alerts delivered" && $0.metadata["tenant_id"] == tenant.id.uuidString })
     }
 }

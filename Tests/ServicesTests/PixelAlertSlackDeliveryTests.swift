@@ -1,7 +1,10 @@
 import AttributionStore
 import Foundation
 import Integrations
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 import TestSupport
 import Testing
 

@@ -1,6 +1,9 @@
 import AttributionStore
 import Integrations
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 import Foundation
 import Protos
 import RPCClient

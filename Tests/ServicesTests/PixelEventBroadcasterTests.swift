@@ -1,7 +1,10 @@
 import AttributionStore
 import Foundation
 import Logging
-@testable import Services
+@testable import Authorization
+@testable import Ingest
+@testable import Pixels
+@testable import ServiceKit
 import Storage
 import Testing
 import Wire

@@ -1,7 +1,10 @@
 import AttributionStore
 import Foundation
 import Protos
-@testable import Services
+@testable import Authorization
+@testable import Ingest
+@testable import Pixels
+@testable import ServiceKit
 import Testing
 
 /// The issue flags of one platform from its activity (no database).

@@ -1,3 +1,5 @@
+import Pixels
+import LayeredConfig
 import AttrdCore
 import Foundation
 import Protos
@@ -12,9 +14,9 @@ extension PixelRetryTests {
     ) async throws -> Result {
         try await FakePlatform.with { fake in
             try await AttrdHarness.withServer(configure: {
-                $0.outbound.metaBaseURL = fake.base + "/meta"
-                $0.outbound.tiktokBaseURL = fake.base + "/tiktok"
-                $0.outbound.ga4BaseURL = fake.base + "/ga4"
+                $0.modules[PixelsSettings.metaURL] = fake.base + "/meta"
+                $0.modules[PixelsSettings.tiktokURL] = fake.base + "/tiktok"
+                $0.modules[PixelsSettings.ga4URL] = fake.base + "/ga4"
                 configure(&$0)
             }) { attrd in
                 do {

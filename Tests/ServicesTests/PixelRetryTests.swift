@@ -1,3 +1,5 @@
+import Pixels
+import LayeredConfig
 import AttrdCore
 import Foundation
 import Protos
@@ -24,9 +26,9 @@ struct PixelRetryTests {
         try await AttrdHarness.grantAdmin(tenant)
         try await FakePlatform.with { fake in
             try await AttrdHarness.withServer(configure: {
-                $0.outbound.metaBaseURL = fake.base + "/meta"
-                $0.outbound.tiktokBaseURL = fake.base + "/tiktok"
-                $0.outbound.ga4BaseURL = fake.base + "/ga4"
+                $0.modules[PixelsSettings.metaURL] = fake.base + "/meta"
+                $0.modules[PixelsSettings.tiktokURL] = fake.base + "/tiktok"
+                $0.modules[PixelsSettings.ga4URL] = fake.base + "/ga4"
             }) { attrd in
                 _ = try await attrd.ingest(tenant, events: [
                     Fixtures.purchase("m", .meta, order: "A1", hoursAgo: 1, delivery: .failed),

@@ -1,3 +1,5 @@
+import Pixels
+import LayeredConfig
 import AttrdCore
 import Foundation
 import Protos
@@ -90,8 +92,8 @@ struct PixelStatsTests {
         let (defaults, configured) = try await (
             AttrdHarness.withServer { attrd in try await attrd.withPixels(tenant) { try await $0.getStats(.init()) } },
             AttrdHarness.withServer(configure: {
-                $0.attribution.pixelNoEventsHours = 2
-                $0.attribution.pixelStitchingDropPoints = 2.5
+                $0.modules[PixelsSettings.noEventsHours] = 2
+                $0.modules[PixelsSettings.stitchingDropPoints] = 2.5
             }) { attrd in try await attrd.withPixels(tenant) { try await $0.getStats(.init()) } }
         )
         #expect(defaults.noEventsHours == 6 && defaults.stitchingDropPoints == 10)

@@ -1,3 +1,5 @@
+import Pixels
+import LayeredConfig
 import AttrdCore
 import Foundation
 import Protos
@@ -16,7 +18,7 @@ extension PixelStreamTests {
         let tenant = try TestTenant()
         let flood = 30
         let timeout = Duration.seconds(60)
-        try await AttrdHarness.withServer(configure: { $0.attribution.pixelStreamBuffer = 3 }) { attrd in
+        try await AttrdHarness.withServer(configure: { $0.modules[PixelsSettings.streamBuffer] = 3 }) { attrd in
             try await attrd.withClient(tenant, kind: "user", name: "watcher") { fastClient in
                 try await attrd.withClient(tenant, kind: "user", name: "slow", settings: Settings(initialWindowSize: 2048)) { slowClient in
                     var marks = Attribution_V1_StreamEventsRequest()

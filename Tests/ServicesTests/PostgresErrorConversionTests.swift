@@ -1,4 +1,7 @@
-import Services
+import Authorization
+import Ingest
+import Pixels
+import ServiceKit
 import Storage
 import Testing
 import Wire

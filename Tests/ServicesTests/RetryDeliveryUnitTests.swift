@@ -1,6 +1,9 @@
 import Foundation
 import Integrations
-@testable import Services
+@testable import Authorization
+@testable import Ingest
+@testable import Pixels
+@testable import ServiceKit
 import Testing
 
 /// The pure parts of RetryEvents: the deadline budget and the redacted

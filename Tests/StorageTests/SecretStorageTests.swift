@@ -10,11 +10,13 @@ import Testing
 struct SecretStorageTests {
     static let oldKey = try! MasterKey.generate(id: "2026-01")
     static let newKey = try! MasterKey.generate(id: "2026-06")
+    /// A secret column of the schema (Platforms' credentials).
+    static let column = SecretColumn(table: "attribution_platform_connections", column: "encrypted_credentials")
 
     /// Stores `token` for `tenant` and returns the row id.
     func storeCredentials(_ database: Database, _ box: SecretBox, tenant: UUID, platform: String, token: String) async throws -> UUID {
         let id = UUID()
-        let column = SecretColumn.platformCredentials
+        let column = Self.column
         let sealed = try box.seal(token, for: SecretContext(tenantID: tenant, table: column.table, rowID: id, column: column.column))
         try await database.withTenant(tenant) { tx in
             try await tx.query(
@@ -29,7 +31,7 @@ struct SecretStorageTests {
             try await tx.query("SELECT encrypted_credentials FROM attribution_platform_connections WHERE id = $1", [id])[0]
                 .decode("encrypted_credentials", as: PostgresBytes.self).bytes
         }
-        let column = SecretColumn.platformCredentials
+        let column = Self.column
         return try box.openString(sealed, for: SecretContext(tenantID: tenant, table: column.table, rowID: id, column: column.column))
     }
 
@@ -53,11 +55,11 @@ struct SecretStorageTests {
             for secret in stored { #expect(!dump.contains(secret.token), "plaintext in pg_dump") }
 
             let rotatedBox = SecretBox(keyring: try Keyring([Self.newKey, Self.oldKey]))
-            let report = try await KeyRotation(database: database, box: rotatedBox, logger: TestDatabase.logger).run()
+            let report = try await KeyRotation(database: database, box: rotatedBox, columns: [Self.column], logger: TestDatabase.logger).run()
             #expect(report.tenants == 2)
             #expect(report.resealed == 4)
             #expect(report.alreadyCurrent == 0)
-            #expect(try await KeyRotation(database: database, box: rotatedBox, logger: TestDatabase.logger).run().resealed == 0)
+            #expect(try await KeyRotation(database: database, box: rotatedBox, columns: [Self.column], logger: TestDatabase.logger).run().resealed == 0)
 
             let newOnly = SecretBox(keyring: try Keyring([Self.newKey]))
             for secret in stored {

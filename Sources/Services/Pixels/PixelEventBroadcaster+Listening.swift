@@ -2,6 +2,7 @@ import ServiceKit
 import AttributionStore
 import Foundation
 import Logging
+import RPCServer
 import Storage
 import Synchronization
 
@@ -17,7 +18,7 @@ extension PixelEventBroadcaster {
                 listening()
             case .notification(_, let payload):
                 guard let notification = PixelBatchNotification(payload: payload) else {
-                    logger.warning("ignoring a malformed pixel_events notification", metadata: ["svc_payload_length": "\(payload.utf8.count)"])
+                    logger.warning("ignoring a malformed pixel_events notification", metadata: [PixelsLogKey.payloadLength.rawValue: "\(payload.utf8.count)"])
                     continue
                 }
                 await deliver(notification)
@@ -37,7 +38,7 @@ extension PixelEventBroadcaster {
         if !ended.isEmpty {
             logger.warning(
                 "pixel event listener reconnected; ending live streams that may have missed events",
-                metadata: ["svc_streams": "\(ended.count)"])
+                metadata: [PixelsLogKey.streams.rawValue: "\(ended.count)"])
         }
         ended.compactMap { $0.end(.missedEvents) }.forEach { $0.resume() }
         waiters.forEach { $0.resume() }
@@ -55,7 +56,7 @@ extension PixelEventBroadcaster {
             if Task.isCancelled { return }  // shutting down: run() ends every stream next
             logger.error(
                 "reading a pixel event batch for live streams failed; ending the tenant's streams",
-                metadata: ["svc_error": "\(error)", "svc_tenant": "\(tenantID)"])
+                metadata: [PixelsLogKey.error.rawValue: "\(error)", RPCLogKey.tenant.rawValue: "\(tenantID)"])
             end(tenantID: tenantID, .missedEvents)
             return
         }
@@ -64,7 +65,7 @@ extension PixelEventBroadcaster {
         for subscription in subscriptions where subscription.ending == .overflow(limit: subscription.capacity) {
             logger.notice(
                 "live pixel stream fell behind its buffer; ending it",
-                metadata: ["svc_tenant": "\(tenantID)", "svc_buffer": "\(subscription.capacity)"])
+                metadata: [RPCLogKey.tenant.rawValue: "\(tenantID)", PixelsLogKey.buffer.rawValue: "\(subscription.capacity)"])
             unsubscribe(subscription)
         }
         wakeups.forEach { $0.resume() }

@@ -1,10 +1,8 @@
 import AttributionStore
 import Foundation
 import Logging
-import Authorization
-import Ingest
-import Pixels
 import ServiceKit
+import RPCServer
 import Storage
 
 /// Runs the pixel alert evaluation and delivery of every tenant
@@ -34,7 +32,7 @@ struct PixelAlertScheduler: Sendable {
         do {
             tenants = try await evaluator.database.tenantIDs()
         } catch {
-            logger.warning("pixel alerts: listing the tenants failed; next round retries", metadata: Logger.Metadata([AttrdLogKey.error: "\(error)"]))
+            logger.warning("pixel alerts: listing the tenants failed; next round retries", metadata: [PixelsLogKey.error.rawValue: "\(error)"])
             return
         }
         await visit(tenants)
@@ -53,7 +51,7 @@ struct PixelAlertScheduler: Sendable {
                 failed.append(tenant)
                 logger.warning(
                     "pixel alerts of a tenant failed; next round retries",
-                    metadata: ["attrd_tenant": "\(tenant)", AttrdLogKey.error.rawValue: "\(error)"])
+                    metadata: [RPCLogKey.tenant.rawValue: "\(tenant)", PixelsLogKey.error.rawValue: "\(error)"])
             }
         }
         return failed
@@ -63,15 +61,15 @@ struct PixelAlertScheduler: Sendable {
         if case .evaluated(let fired) = try await evaluator.evaluate(tenantID: tenant), !fired.isEmpty {
             logger.notice(
                 "pixel accuracy alert recorded",
-                metadata: ["attrd_tenant": "\(tenant)", "attrd_platforms": "\(fired.joined(separator: ","))"])
+                metadata: [RPCLogKey.tenant.rawValue: "\(tenant)", PixelsLogKey.platforms.rawValue: "\(fired.joined(separator: ","))"])
         }
         let report = try await outbox.deliver(tenantID: tenant, sender: sender)
         if !report.isEmpty {
             logger.notice(
                 "pixel alerts delivered",
                 metadata: [
-                    "attrd_tenant": "\(tenant)", "attrd_sent": "\(report.sent)", "attrd_retrying": "\(report.retrying)",
-                    "attrd_failed": "\(report.failed)", "attrd_lost": "\(report.lost)",
+                    RPCLogKey.tenant.rawValue: "\(tenant)", PixelsLogKey.sent.rawValue: "\(report.sent)", PixelsLogKey.retrying.rawValue: "\(report.retrying)",
+                    PixelsLogKey.failed.rawValue: "\(report.failed)", PixelsLogKey.lost.rawValue: "\(report.lost)",
                 ])
         }
     }
