@@ -51,8 +51,9 @@ CONTRACT_GEN := $(CONTRACT_DIR)/gen
 PROTOS := $(shell find proto -name '*.proto' | sort)
 CONTRACT_PB := $(patsubst proto/%.proto,$(CONTRACT_GEN)/%.pb-c.c,$(PROTOS))
 # The well-known types proto/ imports (from libprotobuf-dev's /usr/include).
+# (descriptor: arpc/access/v1/access.proto extends google.protobuf.MethodOptions.)
 WKT_DIR := /usr/include
-WKT_PROTOS := timestamp field_mask wrappers
+WKT_PROTOS := timestamp field_mask wrappers descriptor
 CONTRACT_WKT_PB := $(patsubst %,$(CONTRACT_GEN)/google/protobuf/%.pb-c.c,$(WKT_PROTOS))
 CONTRACT_SRC := $(wildcard Tests/Contract/*.c)
 CONTRACT_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror -Wno-format-truncation -ITests/Contract -I$(CONTRACT_GEN)

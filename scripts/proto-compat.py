@@ -147,10 +147,10 @@ SELF_TEST_BREAKS = [
     ("test/v1/test.proto", r"int32 response_size = 1;", "int64 response_size = 1;", "type"),
     ("test/v1/test.proto", r"int32 response_size = 1;", "int32 response_size = 9;", "changed number"),
     ("test/v1/test.proto", r"\n  // The status message.\n  string message = 2;", "", "removed"),
-    ("test/v1/test.proto", r"returns \(stream StreamingOutputCallResponse\);\n  // Sums",
-     "returns (StreamingOutputCallResponse);\n  // Sums", "server_streaming"),
-    ("test/v1/test.proto", r"service UnimplementedService \{[^}]*\}", "", "service arpc.test.v1.UnimplementedService was removed"),
-    ("health/v1/health.proto", r"\n  // The current status, then every change, until the call ends.\n  rpc Watch[^\n]*", "", "method arpc.health.v1.Health/Watch was removed"),
+    ("test/v1/test.proto", r"returns \(stream StreamingOutputCallResponse\)(?= \{[^}]*\}\n  // Sums)",
+     "returns (StreamingOutputCallResponse)", "server_streaming"),
+    ("test/v1/test.proto", r"(?s)service UnimplementedService \{.*?\n\}", "", "service arpc.test.v1.UnimplementedService was removed"),
+    ("health/v1/health.proto", r"\n  // The current status, then every change, until the call ends.\n  rpc Watch[^}]*\}", "", "method arpc.health.v1.Health/Watch was removed"),
 ]
 
 

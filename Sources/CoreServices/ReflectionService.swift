@@ -5,7 +5,8 @@ import SwiftProtobuf
 import Wire
 
 /// arpc.reflection.v1.ServerReflection, from the descriptors of proto/
-/// compiled into the binary (`ProtoDescriptors`).
+/// compiled into the binary (`ProtoDescriptors`), options included: a client
+/// reads each method's access (`(arpc.access.v1.access)`) from them.
 public struct ReflectionService: Arpc_Reflection_V1_ServerReflectionHandler {
     let services: [String]
     let files: [String: Google_Protobuf_FileDescriptorProto]
@@ -14,10 +15,9 @@ public struct ReflectionService: Arpc_Reflection_V1_ServerReflectionHandler {
 
     /// - Parameter services: the fully qualified names of the services the server serves.
     public init(services: [String]) throws {
-        guard let data = Data(base64Encoded: ProtoDescriptors.fileDescriptorSetBase64) else {
-            throw RPCError(code: .internal, message: "embedded descriptors are not base64")
-        }
-        let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: data)
+        // Decoded with the method options' extensions, so the served descriptors
+        // carry each method's access (they would as unknown fields too).
+        let set = try ProtoDescriptors.fileDescriptorSet()
         self.services = services.sorted()
         self.files = Dictionary(uniqueKeysWithValues: set.file.map { ($0.name, $0) })
         var symbols: [String: String] = [:]

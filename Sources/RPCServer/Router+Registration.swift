@@ -1,12 +1,15 @@
 public import Wire
 
+/// Each registration takes the method's access (generated from its .proto
+/// option); a method registered with `access: nil` is refused for everyone.
 extension Router {
     /// One request, one response.
     public mutating func unary<Request: RPCMessage, Response: RPCMessage>(
         _ path: String,
+        access: MethodAccess?,
         _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
-        register(path) { call, context in
+        register(path, access: access) { call, context in
             let request = try await call.requests(Request.self).single()
             try await call.write(try await handler(request, context))
         }
@@ -15,9 +18,10 @@ extension Router {
     /// One request, a stream of responses.
     public mutating func serverStreaming<Request: RPCMessage, Response: RPCMessage>(
         _ path: String,
+        access: MethodAccess?,
         _ handler: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
-        register(path) { call, context in
+        register(path, access: access) { call, context in
             let request = try await call.requests(Request.self).single()
             try await handler(request, ResponseWriter(call: call), context)
         }
@@ -26,9 +30,10 @@ extension Router {
     /// A stream of requests, one response.
     public mutating func clientStreaming<Request: RPCMessage, Response: RPCMessage>(
         _ path: String,
+        access: MethodAccess?,
         _ handler: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) {
-        register(path) { call, context in
+        register(path, access: access) { call, context in
             try await call.write(try await handler(call.requests(Request.self), context))
         }
     }
@@ -36,9 +41,10 @@ extension Router {
     /// Streams both ways.
     public mutating func bidirectional<Request: RPCMessage, Response: RPCMessage>(
         _ path: String,
+        access: MethodAccess?,
         _ handler: @escaping @Sendable (RequestStream<Request>, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
-        register(path) { call, context in
+        register(path, access: access) { call, context in
             try await handler(call.requests(Request.self), ResponseWriter(call: call), context)
         }
     }

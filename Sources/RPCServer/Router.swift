@@ -1,12 +1,19 @@
 import Wire
 
-/// Maps method paths (`/package.Service/Method`) to handlers, for all four
-/// kinds of call. Built once before the server starts; immutable after.
+/// Maps method paths (`/package.Service/Method`) to handlers and their
+/// access, for all four kinds of call. Built once before the server starts;
+/// immutable after.
 public struct Router: Sendable {
     /// A type-erased handler: reads requests from and writes responses to the call.
     typealias Handler = @Sendable (ServerCallIO, ServerContext) async throws -> Void
 
-    private(set) var handlers: [String: Handler] = [:]
+    /// A registered method: its handler and who may call it (nil: nobody).
+    struct Route: Sendable {
+        let handler: Handler
+        let access: MethodAccess?
+    }
+
+    private(set) var routes: [String: Route] = [:]
     private(set) var services: Set<String> = []
 
     public init() {}
@@ -18,18 +25,18 @@ public struct Router: Sendable {
         return String(parts[1])
     }
 
-    mutating func register(_ path: String, _ handler: @escaping Handler) {
+    mutating func register(_ path: String, access: MethodAccess?, _ handler: @escaping Handler) {
         guard let service = Self.service(of: path) else {
             preconditionFailure("method path '\(path)' is not /package.Service/Method")
         }
-        precondition(handlers[path] == nil, "\(path) is registered twice")
-        handlers[path] = handler
+        precondition(routes[path] == nil, "\(path) is registered twice")
+        routes[path] = Route(handler: handler, access: access)
         services.insert(service)
     }
 
-    /// The handler of `path`, or the UNIMPLEMENTED error a client gets.
-    func lookup(_ path: String) -> Result<Handler, RPCError> {
-        if let handler = handlers[path] { return .success(handler) }
+    /// The route of `path`, or the UNIMPLEMENTED error a client gets.
+    func lookup(_ path: String) -> Result<Route, RPCError> {
+        if let route = routes[path] { return .success(route) }
         guard let service = Self.service(of: path), services.contains(service) else {
             let name = Self.service(of: path) ?? path
             return .failure(RPCError(code: .unimplemented, message: "unknown service \(name)"))
@@ -39,5 +46,5 @@ public struct Router: Sendable {
     }
 
     /// Every registered method path, sorted.
-    public var methods: [String] { handlers.keys.sorted() }
+    public var methods: [String] { routes.keys.sorted() }
 }

@@ -45,9 +45,9 @@ extension ServerConnectionHandler {
 
     private func open(_ id: UInt32, _ head: CallHead) {
         guard let principal, let context else { return }
-        let handler: Router.Handler
+        let route: Router.Route
         switch router.lookup(head.method) {
-        case .success(let found): handler = found
+        case .success(let found): route = found
         case .failure(let error):
             refuse(id, Status(code: error.code, message: error.message))
             return
@@ -79,9 +79,9 @@ extension ServerConnectionHandler {
         streams[id] = live
         idleTimer?.cancel()
         let serverContext = ServerContext(
-            method: head.method, principal: principal, metadata: head.metadata, deadline: deadline,
+            method: head.method, access: route.access, principal: principal, metadata: head.metadata, deadline: deadline,
             peer: peer, callID: CallID(connection: connectionNumber, stream: id), connectionLogger: logger, stream: stream)
-        context.fireChannelRead(wrapInboundOut(ServerCall(context: serverContext, stream: stream, handler: handler)))
+        context.fireChannelRead(wrapInboundOut(ServerCall(context: serverContext, stream: stream, handler: route.handler)))
     }
 
     private func refuse(_ id: UInt32, _ status: Status) {

@@ -17,6 +17,7 @@ public struct ServerContext: Sendable {
 
     private final class Storage: Sendable {
         let method: String
+        let access: MethodAccess?
         let principal: Principal
         let metadata: Metadata
         let deadline: ContinuousClock.Instant?
@@ -25,9 +26,10 @@ public struct ServerContext: Sendable {
         let connectionLogger: Logger
         let sink: MetadataSink
 
-        init(method: String, principal: Principal, metadata: Metadata, deadline: ContinuousClock.Instant?,
-             peer: String, callID: CallID, connectionLogger: Logger, sink: MetadataSink) {
+        init(method: String, access: MethodAccess?, principal: Principal, metadata: Metadata,
+             deadline: ContinuousClock.Instant?, peer: String, callID: CallID, connectionLogger: Logger, sink: MetadataSink) {
             self.method = method
+            self.access = access
             self.principal = principal
             self.metadata = metadata
             self.deadline = deadline
@@ -40,10 +42,10 @@ public struct ServerContext: Sendable {
 
     private let storage: Storage
 
-    init(method: String, principal: Principal, metadata: Metadata, deadline: ContinuousClock.Instant?,
-         peer: String, callID: CallID, connectionLogger: Logger, stream: ServerStream) {
+    init(method: String, access: MethodAccess?, principal: Principal, metadata: Metadata,
+         deadline: ContinuousClock.Instant?, peer: String, callID: CallID, connectionLogger: Logger, stream: ServerStream) {
         storage = Storage(
-            method: method, principal: principal, metadata: metadata, deadline: deadline, peer: peer,
+            method: method, access: access, principal: principal, metadata: metadata, deadline: deadline, peer: peer,
             callID: callID, connectionLogger: connectionLogger, sink: .stream(stream))
     }
 
@@ -51,6 +53,7 @@ public struct ServerContext: Sendable {
     /// response metadata the handler sets is kept in `recorded`.
     public init(
         method: String,
+        access: MethodAccess? = nil,
         principal: Principal,
         metadata: Metadata = [:],
         deadline: ContinuousClock.Instant? = nil,
@@ -61,13 +64,16 @@ public struct ServerContext: Sendable {
         logger[.tenant] = "\(principal.tenantID.uuidString.lowercased())"
         logger[.principal] = "\(principal.kind.rawValue):\(principal.id)"
         storage = Storage(
-            method: method, principal: principal, metadata: metadata, deadline: deadline, peer: "test",
+            method: method, access: access, principal: principal, metadata: metadata, deadline: deadline, peer: "test",
             callID: CallID(connection: CallID.nextConnection(), stream: 1), connectionLogger: logger,
             sink: .recorder(recorded))
     }
 
     /// `/package.Service/Method`.
     public var method: String { storage.method }
+    /// Who may call the method, as registered from its .proto option; nil
+    /// when it was registered with none (then nobody may).
+    public var access: MethodAccess? { storage.access }
     /// The tenant and principal from the verified client certificate.
     public var principal: Principal { storage.principal }
     /// The client's request metadata.

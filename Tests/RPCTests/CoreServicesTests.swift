@@ -62,9 +62,31 @@ struct CoreServicesTests {
 
                 var byName = Arpc_Reflection_V1_FileByFilenameRequest()
                 byName.filename = "arpc/health/v1/health.proto"
-                #expect(try await reflection.fileByFilename(byName).fileDescriptorProto.count == 1)
+                // health.proto, then the access option it imports, then descriptor.proto.
+                #expect(try await reflection.fileByFilename(byName).fileDescriptorProto.count == 3)
                 symbol.symbol = "no.such.Symbol"
                 await #expect(throws: RPCError.self) { try await reflection.fileContainingSymbol(symbol) }
+            }
+        }
+    }
+
+    @Test func reflectionServesEachMethodsAccess() async throws {
+        try await InteropHarness.withServer { server in
+            try await server.withClient { (client: RPCClient) async throws -> Void in
+                let reflection = Arpc_Reflection_V1_ServerReflectionClient(client)
+                for (symbol, method, access) in [
+                    ("attribution.v1.Pixels.ListEvents", "/attribution.v1.Pixels/ListEvents", Arpc_Access_V1_Access.read),
+                    ("attribution.v1.Pixels", "/attribution.v1.Pixels/RetryEvents", .write),
+                    ("attribution.v1.Ingest", "/attribution.v1.Ingest/IngestPixelEvents", .ingest),
+                    ("arpc.test.v1.TestService", "/arpc.test.v1.TestService/EchoIdentity", .public),
+                ] {
+                    var request = Arpc_Reflection_V1_FileContainingSymbolRequest()
+                    request.symbol = symbol
+                    let files = try await reflection.fileContainingSymbol(request).fileDescriptorProto
+                    // Decoded as any client would, without our extensions.
+                    let file = try Google_Protobuf_FileDescriptorProto(serializedBytes: try #require(files.first))
+                    #expect(try file.methodAccess().first { $0.method == method }?.access == access, "\(method)")
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ import MetricsTestKit
 import Protos
 import RPCClient
 import RPCServer
+import Synchronization
 import TestSupport
 import Testing
 import Wire
@@ -46,7 +47,7 @@ struct InterceptorTests {
 
     @Test func authorizationRefusesWithPermissionDenied() async throws {
         // Services may echo their identity; users may not.
-        let policy = AuthorizationInterceptor { principal, method in
+        let policy = AuthorizationInterceptor { principal, method, _ in
             method != Arpc_Test_V1_TestService.Method.echoIdentity || principal.kind == .service
         }
         try await InteropHarness.withServer(interceptors: [policy]) { server in
@@ -56,5 +57,49 @@ struct InterceptorTests {
             let allowed = try await server.withTestClient("clients/tenant1-ingest") { try await $0.echoIdentity(Arpc_Test_V1_Empty()) }
             #expect(allowed.principalKind == "service")
         }
+    }
+
+    @Test func aRouteWithoutAccessIsRefusedForEveryoneWhateverThePolicy() async throws {
+        let undeclared = "/arpc.test.v1.Extra/Undeclared"
+        let permissive = AuthorizationInterceptor { _, _, _ in true }
+        try await InteropHarness.withServer(interceptors: [permissive], routes: { router in
+            router.unary(undeclared, access: nil) { (request: Arpc_Test_V1_Empty, _) in request }
+        }) { server in
+            for certificate in ["clients/tenant1-admin", "clients/tenant1-ingest"] {
+                await #expect(throws: RPCError(
+                    code: .permissionDenied,
+                    message: "\(undeclared) declares no access (option (arpc.access.v1.access) in its .proto): nobody may call it"
+                )) {
+                    try await server.withClient(certificate) { client in
+                        try await client.unary(undeclared, Arpc_Test_V1_Empty(), as: Arpc_Test_V1_Empty.self)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func thePolicyGetsTheAccessTheRouteWasRegisteredWith() async throws {
+        // A read whose name no prefix rule would have known.
+        let search = "/arpc.test.v1.Extra/SearchThings"
+        let seen = Mutex<[String: MethodAccess]>([:])
+        let recording = AuthorizationInterceptor { _, method, access in
+            seen.withLock { $0[method] = access }
+            return access != .write
+        }
+        try await InteropHarness.withServer(interceptors: [recording], routes: { router in
+            router.unary(search, access: .read) { (request: Arpc_Test_V1_Empty, _) in request }
+            router.unary("/arpc.test.v1.Extra/Change", access: .write) { (request: Arpc_Test_V1_Empty, _) in request }
+        }) { server in
+            try await server.withClient { client in
+                _ = try await client.unary(search, Arpc_Test_V1_Empty(), as: Arpc_Test_V1_Empty.self)
+                _ = try await Arpc_Test_V1_TestServiceClient(client).emptyCall(Arpc_Test_V1_Empty())
+                await #expect(throws: RPCError(code: .permissionDenied, message: "user admin may not call /arpc.test.v1.Extra/Change")) {
+                    try await client.unary("/arpc.test.v1.Extra/Change", Arpc_Test_V1_Empty(), as: Arpc_Test_V1_Empty.self)
+                }
+            }
+        }
+        #expect(seen.withLock { $0 } == [
+            search: .read, Arpc_Test_V1_TestService.Method.emptyCall: .public, "/arpc.test.v1.Extra/Change": .write,
+        ])
     }
 }

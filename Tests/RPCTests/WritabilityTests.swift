@@ -40,7 +40,7 @@ struct WritabilityTests {
             $0.shutdownGracePeriod = grace
             $0.onWriterWaitingForRoom = { sink.yield(.waiting($0)) }
         }, routes: { router in
-            router.serverStreaming(flood) { (request: Arpc_Test_V1_StreamingOutputCallRequest, writer: ResponseWriter<Arpc_Test_V1_StreamingOutputCallResponse>, _) in
+            router.serverStreaming(flood, access: .public) { (request: Arpc_Test_V1_StreamingOutputCallRequest, writer: ResponseWriter<Arpc_Test_V1_StreamingOutputCallResponse>, _) in
                 do {
                     for (index, parameters) in request.responseParameters.enumerated() {
                         var response = Arpc_Test_V1_StreamingOutputCallResponse()

@@ -5,34 +5,24 @@ import RPCClient
 import Authorization
 import Ingest
 import Pixels
+import RPCServer
 import ServiceKit
 import Storage
+import Synchronization
 import TestSupport
 import Testing
 import Wire
 
 struct RoleMatrixTests {
     @Test(arguments: [
-        ("/arpc.health.v1.Health/Check", [true, true, true]),
-        ("/attribution.v1.Ingest/RecordOrders", [true, false, true]),
-        ("/attribution.v1.Pixels/GetStats", [true, true, false]),
-        ("/attribution.v1.Pixels/StreamEvents", [true, true, false]),
-        ("/attribution.v1.Pixels/UpdateAlertConfig", [true, false, false]),
-        ("/attribution.v1.Pixels/RetryEvents", [true, false, false]),
-        ("/attribution.v1.Pixels/DeleteDestination", [true, false, false]),
-        ("/attribution.v1.Pixels/ListAlertEvents", [true, true, false]),
-        ("/attribution.v1.Exports/DownloadExport", [true, true, false]),
-        ("/attribution.v1.Reports/SendReportNow", [true, false, false]),
-        ("/elsewhere.v1.Thing/Get", [false, false, false]),
-        ("not a method", [false, false, false]),
-        ("attribution.v1.Pixels/GetStats", [true, true, false]),
-        ("/attribution.v1.Pixels/", [false, false, false]),
-        ("//attribution.v1.Pixels/GetStats", [false, false, false]),
-        ("/attribution.v1.Pixels/GetStats/More", [false, false, false]),
-        ("/attribution.v1.Ingestion/GetThing", [true, true, false]),
-    ] as [(String, [Bool])])
-    func matrix(method: String, admin_analyst_ingest: [Bool]) {
-        #expect([Role.admin, .analyst, .ingest].map { RoleMatrix.allows($0, method) } == admin_analyst_ingest)
+        (MethodAccess.public, [Role.admin, .analyst, .ingest]),
+        (.read, [.admin, .analyst]),
+        (.write, [.admin]),
+        (.ingest, [.admin, .ingest]),
+    ])
+    func matrix(access: MethodAccess, roles: [Role]) {
+        #expect(Role.allCases.filter(access.permits) == roles)
+        #expect(access.roles == roles)
     }
 
     @Test func defaultsByKind() {
@@ -86,6 +76,35 @@ struct AuthorizationTests {
                 try await Arpc_Health_V1_HealthClient(client).check(Arpc_Health_V1_HealthCheckRequest())
             }
             #expect(health.status == .serving)
+        }
+    }
+
+    /// The roles policy over the access a route carries: the method's name plays no part.
+    @Test func aReadNamedLikeNoPrefixIsPermittedForAnAnalyst() async throws {
+        let tenant = try TestTenant()
+        let analyst = try Principal(
+            uri: DevPKI.spiffeID(tenant: tenant.idString, kind: "user", id: "casey"), trustDomain: TrustDomain(DevPKI.trustDomain))
+        let search = "/attribution.v1.Reports/SearchReports"
+        try await TenantData.with { data in
+            let roles = AuthorizationInterceptor.roles(RoleDirectory(database: data.database), logger: AttrdHarness.quiet)
+            func call(_ access: MethodAccess?) async throws -> Bool {
+                let reached = Mutex(false)
+                try await roles.intercept(context: ServerContext(method: search, access: access, principal: analyst)) { _ in
+                    reached.withLock { $0 = true }
+                }
+                return reached.withLock { $0 }
+            }
+            let reachedTheHandler = try await call(.read)
+            #expect(reachedTheHandler)
+            await #expect(throws: RPCError(
+                code: .permissionDenied,
+                message: "user casey (role analyst) may not call \(search); roles that may: admin. An operator grants a role with: "
+                    + "attrd roles grant --tenant \(tenant.idString) --user casey --role admin"
+            )) { try await call(.write) }
+            await #expect(throws: RPCError(
+                code: .permissionDenied,
+                message: "\(search) declares no access (option (arpc.access.v1.access) in its .proto): nobody may call it"
+            )) { try await call(nil) }
         }
     }
 }

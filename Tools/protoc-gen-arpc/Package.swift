@@ -12,7 +12,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "protoc-gen-arpc",
-            dependencies: [.product(name: "SwiftProtobufPluginLibrary", package: "swift-protobuf")],
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "SwiftProtobufPluginLibrary", package: "swift-protobuf"),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

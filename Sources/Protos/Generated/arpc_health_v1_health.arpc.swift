@@ -26,12 +26,13 @@ public protocol Arpc_Health_V1_HealthHandler: Sendable {
 }
 
 extension Arpc_Health_V1_HealthHandler {
-    /// Registers every method of arpc.health.v1.Health with `router`.
+    /// Registers every method of arpc.health.v1.Health with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Arpc_Health_V1_Health.Method.check) { request, context in
+        router.unary(Arpc_Health_V1_Health.Method.check, access: .public) { request, context in
             try await self.check(request, context: context)
         }
-        router.serverStreaming(Arpc_Health_V1_Health.Method.watch) { request, responses, context in
+        router.serverStreaming(Arpc_Health_V1_Health.Method.watch, access: .public) { request, responses, context in
             try await self.watch(request, responses: responses, context: context)
         }
     }

@@ -32,15 +32,16 @@ public protocol Arpc_Reflection_V1_ServerReflectionHandler: Sendable {
 }
 
 extension Arpc_Reflection_V1_ServerReflectionHandler {
-    /// Registers every method of arpc.reflection.v1.ServerReflection with `router`.
+    /// Registers every method of arpc.reflection.v1.ServerReflection with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Arpc_Reflection_V1_ServerReflection.Method.listServices) { request, context in
+        router.unary(Arpc_Reflection_V1_ServerReflection.Method.listServices, access: .public) { request, context in
             try await self.listServices(request, context: context)
         }
-        router.unary(Arpc_Reflection_V1_ServerReflection.Method.fileContainingSymbol) { request, context in
+        router.unary(Arpc_Reflection_V1_ServerReflection.Method.fileContainingSymbol, access: .public) { request, context in
             try await self.fileContainingSymbol(request, context: context)
         }
-        router.unary(Arpc_Reflection_V1_ServerReflection.Method.fileByFilename) { request, context in
+        router.unary(Arpc_Reflection_V1_ServerReflection.Method.fileByFilename, access: .public) { request, context in
             try await self.fileByFilename(request, context: context)
         }
     }

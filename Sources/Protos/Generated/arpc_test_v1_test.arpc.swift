@@ -50,27 +50,28 @@ public protocol Arpc_Test_V1_TestServiceHandler: Sendable {
 }
 
 extension Arpc_Test_V1_TestServiceHandler {
-    /// Registers every method of arpc.test.v1.TestService with `router`.
+    /// Registers every method of arpc.test.v1.TestService with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Arpc_Test_V1_TestService.Method.emptyCall) { request, context in
+        router.unary(Arpc_Test_V1_TestService.Method.emptyCall, access: .public) { request, context in
             try await self.emptyCall(request, context: context)
         }
-        router.unary(Arpc_Test_V1_TestService.Method.unaryCall) { request, context in
+        router.unary(Arpc_Test_V1_TestService.Method.unaryCall, access: .public) { request, context in
             try await self.unaryCall(request, context: context)
         }
-        router.serverStreaming(Arpc_Test_V1_TestService.Method.streamingOutputCall) { request, responses, context in
+        router.serverStreaming(Arpc_Test_V1_TestService.Method.streamingOutputCall, access: .public) { request, responses, context in
             try await self.streamingOutputCall(request, responses: responses, context: context)
         }
-        router.clientStreaming(Arpc_Test_V1_TestService.Method.streamingInputCall) { requests, context in
+        router.clientStreaming(Arpc_Test_V1_TestService.Method.streamingInputCall, access: .public) { requests, context in
             try await self.streamingInputCall(requests, context: context)
         }
-        router.bidirectional(Arpc_Test_V1_TestService.Method.fullDuplexCall) { requests, responses, context in
+        router.bidirectional(Arpc_Test_V1_TestService.Method.fullDuplexCall, access: .public) { requests, responses, context in
             try await self.fullDuplexCall(requests, responses: responses, context: context)
         }
-        router.unary(Arpc_Test_V1_TestService.Method.unimplementedCall) { request, context in
+        router.unary(Arpc_Test_V1_TestService.Method.unimplementedCall, access: .public) { request, context in
             try await self.unimplementedCall(request, context: context)
         }
-        router.unary(Arpc_Test_V1_TestService.Method.echoIdentity) { request, context in
+        router.unary(Arpc_Test_V1_TestService.Method.echoIdentity, access: .public) { request, context in
             try await self.echoIdentity(request, context: context)
         }
     }
@@ -133,9 +134,10 @@ public protocol Arpc_Test_V1_UnimplementedServiceHandler: Sendable {
 }
 
 extension Arpc_Test_V1_UnimplementedServiceHandler {
-    /// Registers every method of arpc.test.v1.UnimplementedService with `router`.
+    /// Registers every method of arpc.test.v1.UnimplementedService with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Arpc_Test_V1_UnimplementedService.Method.unimplementedCall) { request, context in
+        router.unary(Arpc_Test_V1_UnimplementedService.Method.unimplementedCall, access: .public) { request, context in
             try await self.unimplementedCall(request, context: context)
         }
     }

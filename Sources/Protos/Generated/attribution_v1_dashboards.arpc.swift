@@ -75,24 +75,25 @@ public protocol Attribution_V1_DashboardsHandler: Sendable {
 }
 
 extension Attribution_V1_DashboardsHandler {
-    /// Registers every method of attribution.v1.Dashboards with `router`.
+    /// Registers every method of attribution.v1.Dashboards with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Attribution_V1_Dashboards.Method.listDashboards) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.listDashboards, access: .read) { request, context in
             try await self.listDashboards(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.getDashboard) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.getDashboard, access: .read) { request, context in
             try await self.getDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.createDashboard) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.createDashboard, access: .write) { request, context in
             try await self.createDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.updateDashboard) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.updateDashboard, access: .write) { request, context in
             try await self.updateDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.deleteDashboard) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.deleteDashboard, access: .write) { request, context in
             try await self.deleteDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.getWidgetData) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.getWidgetData, access: .read) { request, context in
             try await self.getWidgetData(request, context: context)
         }
     }

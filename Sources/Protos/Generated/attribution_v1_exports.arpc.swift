@@ -99,33 +99,34 @@ public protocol Attribution_V1_ExportsHandler: Sendable {
 }
 
 extension Attribution_V1_ExportsHandler {
-    /// Registers every method of attribution.v1.Exports with `router`.
+    /// Registers every method of attribution.v1.Exports with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Attribution_V1_Exports.Method.listExportConfigs) { request, context in
+        router.unary(Attribution_V1_Exports.Method.listExportConfigs, access: .read) { request, context in
             try await self.listExportConfigs(request, context: context)
         }
-        router.unary(Attribution_V1_Exports.Method.getExportConfig) { request, context in
+        router.unary(Attribution_V1_Exports.Method.getExportConfig, access: .read) { request, context in
             try await self.getExportConfig(request, context: context)
         }
-        router.unary(Attribution_V1_Exports.Method.createExportConfig) { request, context in
+        router.unary(Attribution_V1_Exports.Method.createExportConfig, access: .write) { request, context in
             try await self.createExportConfig(request, context: context)
         }
-        router.unary(Attribution_V1_Exports.Method.updateExportConfig) { request, context in
+        router.unary(Attribution_V1_Exports.Method.updateExportConfig, access: .write) { request, context in
             try await self.updateExportConfig(request, context: context)
         }
-        router.unary(Attribution_V1_Exports.Method.deleteExportConfig) { request, context in
+        router.unary(Attribution_V1_Exports.Method.deleteExportConfig, access: .write) { request, context in
             try await self.deleteExportConfig(request, context: context)
         }
-        router.unary(Attribution_V1_Exports.Method.runExportNow) { request, context in
+        router.unary(Attribution_V1_Exports.Method.runExportNow, access: .write) { request, context in
             try await self.runExportNow(request, context: context)
         }
-        router.unary(Attribution_V1_Exports.Method.listExportRuns) { request, context in
+        router.unary(Attribution_V1_Exports.Method.listExportRuns, access: .read) { request, context in
             try await self.listExportRuns(request, context: context)
         }
-        router.serverStreaming(Attribution_V1_Exports.Method.downloadExport) { request, responses, context in
+        router.serverStreaming(Attribution_V1_Exports.Method.downloadExport, access: .read) { request, responses, context in
             try await self.downloadExport(request, responses: responses, context: context)
         }
-        router.unary(Attribution_V1_Exports.Method.rotateWebhookSecret) { request, context in
+        router.unary(Attribution_V1_Exports.Method.rotateWebhookSecret, access: .write) { request, context in
             try await self.rotateWebhookSecret(request, context: context)
         }
     }

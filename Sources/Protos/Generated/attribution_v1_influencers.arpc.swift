@@ -65,24 +65,25 @@ public protocol Attribution_V1_InfluencersHandler: Sendable {
 }
 
 extension Attribution_V1_InfluencersHandler {
-    /// Registers every method of attribution.v1.Influencers with `router`.
+    /// Registers every method of attribution.v1.Influencers with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Attribution_V1_Influencers.Method.listInfluencers) { request, context in
+        router.unary(Attribution_V1_Influencers.Method.listInfluencers, access: .read) { request, context in
             try await self.listInfluencers(request, context: context)
         }
-        router.unary(Attribution_V1_Influencers.Method.getInfluencer) { request, context in
+        router.unary(Attribution_V1_Influencers.Method.getInfluencer, access: .read) { request, context in
             try await self.getInfluencer(request, context: context)
         }
-        router.unary(Attribution_V1_Influencers.Method.createInfluencer) { request, context in
+        router.unary(Attribution_V1_Influencers.Method.createInfluencer, access: .write) { request, context in
             try await self.createInfluencer(request, context: context)
         }
-        router.unary(Attribution_V1_Influencers.Method.updateInfluencer) { request, context in
+        router.unary(Attribution_V1_Influencers.Method.updateInfluencer, access: .write) { request, context in
             try await self.updateInfluencer(request, context: context)
         }
-        router.unary(Attribution_V1_Influencers.Method.deleteInfluencer) { request, context in
+        router.unary(Attribution_V1_Influencers.Method.deleteInfluencer, access: .write) { request, context in
             try await self.deleteInfluencer(request, context: context)
         }
-        router.unary(Attribution_V1_Influencers.Method.getInfluencerMetrics) { request, context in
+        router.unary(Attribution_V1_Influencers.Method.getInfluencerMetrics, access: .read) { request, context in
             try await self.getInfluencerMetrics(request, context: context)
         }
     }

@@ -48,18 +48,19 @@ public protocol Attribution_V1_IngestHandler: Sendable {
 }
 
 extension Attribution_V1_IngestHandler {
-    /// Registers every method of attribution.v1.Ingest with `router`.
+    /// Registers every method of attribution.v1.Ingest with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Attribution_V1_Ingest.Method.ingestPixelEvents) { request, context in
+        router.unary(Attribution_V1_Ingest.Method.ingestPixelEvents, access: .ingest) { request, context in
             try await self.ingestPixelEvents(request, context: context)
         }
-        router.clientStreaming(Attribution_V1_Ingest.Method.streamPixelEvents) { requests, context in
+        router.clientStreaming(Attribution_V1_Ingest.Method.streamPixelEvents, access: .ingest) { requests, context in
             try await self.streamPixelEvents(requests, context: context)
         }
-        router.unary(Attribution_V1_Ingest.Method.recordOrders) { request, context in
+        router.unary(Attribution_V1_Ingest.Method.recordOrders, access: .ingest) { request, context in
             try await self.recordOrders(request, context: context)
         }
-        router.unary(Attribution_V1_Ingest.Method.recordTouchpoints) { request, context in
+        router.unary(Attribution_V1_Ingest.Method.recordTouchpoints, access: .ingest) { request, context in
             try await self.recordTouchpoints(request, context: context)
         }
     }

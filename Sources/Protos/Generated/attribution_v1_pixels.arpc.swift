@@ -150,42 +150,43 @@ public protocol Attribution_V1_PixelsHandler: Sendable {
 }
 
 extension Attribution_V1_PixelsHandler {
-    /// Registers every method of attribution.v1.Pixels with `router`.
+    /// Registers every method of attribution.v1.Pixels with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Attribution_V1_Pixels.Method.getStats) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.getStats, access: .read) { request, context in
             try await self.getStats(request, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.listEvents) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.listEvents, access: .read) { request, context in
             try await self.listEvents(request, context: context)
         }
-        router.serverStreaming(Attribution_V1_Pixels.Method.streamEvents) { request, responses, context in
+        router.serverStreaming(Attribution_V1_Pixels.Method.streamEvents, access: .read) { request, responses, context in
             try await self.streamEvents(request, responses: responses, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.getAlertConfig) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.getAlertConfig, access: .read) { request, context in
             try await self.getAlertConfig(request, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.updateAlertConfig) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.updateAlertConfig, access: .write) { request, context in
             try await self.updateAlertConfig(request, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.getEmq) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.getEmq, access: .read) { request, context in
             try await self.getEmq(request, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.listFailures) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.listFailures, access: .read) { request, context in
             try await self.listFailures(request, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.retryEvents) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.retryEvents, access: .write) { request, context in
             try await self.retryEvents(request, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.listDestinations) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.listDestinations, access: .read) { request, context in
             try await self.listDestinations(request, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.setDestination) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.setDestination, access: .write) { request, context in
             try await self.setDestination(request, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.deleteDestination) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.deleteDestination, access: .write) { request, context in
             try await self.deleteDestination(request, context: context)
         }
-        router.unary(Attribution_V1_Pixels.Method.listAlertEvents) { request, context in
+        router.unary(Attribution_V1_Pixels.Method.listAlertEvents, access: .read) { request, context in
             try await self.listAlertEvents(request, context: context)
         }
     }

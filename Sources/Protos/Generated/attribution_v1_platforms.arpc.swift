@@ -106,33 +106,34 @@ public protocol Attribution_V1_PlatformsHandler: Sendable {
 }
 
 extension Attribution_V1_PlatformsHandler {
-    /// Registers every method of attribution.v1.Platforms with `router`.
+    /// Registers every method of attribution.v1.Platforms with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Attribution_V1_Platforms.Method.listConnections) { request, context in
+        router.unary(Attribution_V1_Platforms.Method.listConnections, access: .read) { request, context in
             try await self.listConnections(request, context: context)
         }
-        router.unary(Attribution_V1_Platforms.Method.getConnection) { request, context in
+        router.unary(Attribution_V1_Platforms.Method.getConnection, access: .read) { request, context in
             try await self.getConnection(request, context: context)
         }
-        router.unary(Attribution_V1_Platforms.Method.startConnect) { request, context in
+        router.unary(Attribution_V1_Platforms.Method.startConnect, access: .write) { request, context in
             try await self.startConnect(request, context: context)
         }
-        router.unary(Attribution_V1_Platforms.Method.completeConnect) { request, context in
+        router.unary(Attribution_V1_Platforms.Method.completeConnect, access: .write) { request, context in
             try await self.completeConnect(request, context: context)
         }
-        router.unary(Attribution_V1_Platforms.Method.connectWithApiKey) { request, context in
+        router.unary(Attribution_V1_Platforms.Method.connectWithApiKey, access: .write) { request, context in
             try await self.connectWithApiKey(request, context: context)
         }
-        router.unary(Attribution_V1_Platforms.Method.disconnect) { request, context in
+        router.unary(Attribution_V1_Platforms.Method.disconnect, access: .write) { request, context in
             try await self.disconnect(request, context: context)
         }
-        router.unary(Attribution_V1_Platforms.Method.triggerSync) { request, context in
+        router.unary(Attribution_V1_Platforms.Method.triggerSync, access: .write) { request, context in
             try await self.triggerSync(request, context: context)
         }
-        router.unary(Attribution_V1_Platforms.Method.updateSettings) { request, context in
+        router.unary(Attribution_V1_Platforms.Method.updateSettings, access: .write) { request, context in
             try await self.updateSettings(request, context: context)
         }
-        router.unary(Attribution_V1_Platforms.Method.listSyncRuns) { request, context in
+        router.unary(Attribution_V1_Platforms.Method.listSyncRuns, access: .read) { request, context in
             try await self.listSyncRuns(request, context: context)
         }
     }

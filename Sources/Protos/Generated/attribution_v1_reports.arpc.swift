@@ -78,30 +78,31 @@ public protocol Attribution_V1_ReportsHandler: Sendable {
 }
 
 extension Attribution_V1_ReportsHandler {
-    /// Registers every method of attribution.v1.Reports with `router`.
+    /// Registers every method of attribution.v1.Reports with `router`, each with
+    /// the access its .proto declares (option (arpc.access.v1.access)).
     public func register(with router: inout Router) {
-        router.unary(Attribution_V1_Reports.Method.listScheduledReports) { request, context in
+        router.unary(Attribution_V1_Reports.Method.listScheduledReports, access: .read) { request, context in
             try await self.listScheduledReports(request, context: context)
         }
-        router.unary(Attribution_V1_Reports.Method.getScheduledReport) { request, context in
+        router.unary(Attribution_V1_Reports.Method.getScheduledReport, access: .read) { request, context in
             try await self.getScheduledReport(request, context: context)
         }
-        router.unary(Attribution_V1_Reports.Method.createScheduledReport) { request, context in
+        router.unary(Attribution_V1_Reports.Method.createScheduledReport, access: .write) { request, context in
             try await self.createScheduledReport(request, context: context)
         }
-        router.unary(Attribution_V1_Reports.Method.updateScheduledReport) { request, context in
+        router.unary(Attribution_V1_Reports.Method.updateScheduledReport, access: .write) { request, context in
             try await self.updateScheduledReport(request, context: context)
         }
-        router.unary(Attribution_V1_Reports.Method.deleteScheduledReport) { request, context in
+        router.unary(Attribution_V1_Reports.Method.deleteScheduledReport, access: .write) { request, context in
             try await self.deleteScheduledReport(request, context: context)
         }
-        router.unary(Attribution_V1_Reports.Method.sendReportNow) { request, context in
+        router.unary(Attribution_V1_Reports.Method.sendReportNow, access: .write) { request, context in
             try await self.sendReportNow(request, context: context)
         }
-        router.unary(Attribution_V1_Reports.Method.previewReport) { request, context in
+        router.unary(Attribution_V1_Reports.Method.previewReport, access: .read) { request, context in
             try await self.previewReport(request, context: context)
         }
-        router.unary(Attribution_V1_Reports.Method.listReportRuns) { request, context in
+        router.unary(Attribution_V1_Reports.Method.listReportRuns, access: .read) { request, context in
             try await self.listReportRuns(request, context: context)
         }
     }

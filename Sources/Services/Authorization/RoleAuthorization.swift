@@ -1,19 +1,19 @@
 import Foundation
+import Identity
 import ServiceKit
-public import Identity
 public import Logging
 public import RPCServer
 import Wire
 
 extension AuthorizationInterceptor {
-    /// The role matrix over `directory`; a role lookup that fails (the
-    /// database unavailable) fails the call with UNAVAILABLE, never allows it.
-    /// A refusal names the roles that may call the method and how one is granted.
+    /// The role matrix over `directory`: the principal's role must be one the
+    /// method's access permits. Public methods need no lookup; a role lookup
+    /// that fails (the database unavailable) fails the call with UNAVAILABLE,
+    /// never allows it. A refusal names the roles that may call the method and
+    /// how one is granted.
     public static func roles(_ directory: RoleDirectory, logger: Logger) -> AuthorizationInterceptor {
-        AuthorizationInterceptor { principal, method in
-            let access = RoleMatrix.access(method)
-            if access == .everyone { return true }
-            if access == .nobody { throw denial(principal, method, role: nil, access: access) }
+        AuthorizationInterceptor { principal, method, access in
+            if access == .public { return true }
             let role: Role
             do {
                 role = try await directory.role(of: principal)
@@ -26,12 +26,11 @@ extension AuthorizationInterceptor {
     }
 
     /// PERMISSION_DENIED naming the principal's role, the roles that may, and the grant command.
-    static func denial(_ principal: Principal, _ method: String, role: Role?, access: RoleMatrix.Access) -> RPCError {
-        let who = "\(principal.kind.rawValue) \(principal.id)" + (role.map { " (role \($0.rawValue))" } ?? "")
-        let allowed = Role.allCases.filter(access.permits)
-        guard let suggested = allowed.last else {
-            return RPCError(code: .permissionDenied, message: "\(who) may not call \(method): no role may call it")
-        }
+    static func denial(_ principal: Principal, _ method: String, role: Role, access: MethodAccess) -> RPCError {
+        let who = "\(principal.kind.rawValue) \(principal.id) (role \(role.rawValue))"
+        let allowed = access.roles
+        // The narrowest role that may: admin, which may do everything, comes first.
+        let suggested = allowed.last ?? .admin
         let kindFlag = principal.kind == .user ? "--user" : "--service"
         return RPCError(
             code: .permissionDenied,

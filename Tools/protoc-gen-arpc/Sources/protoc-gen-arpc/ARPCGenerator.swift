@@ -2,7 +2,7 @@ import SwiftProtobufPluginLibrary
 
 /// For each .proto file: `RPCMessage` conformances for its messages, and for
 /// each service a method-path namespace, a handler protocol with its router
-/// registration, and a typed client.
+/// registration (with the method's access option), and a typed client.
 @main
 struct ARPCGenerator: CodeGenerator {
     var supportedFeatures: [Google_Protobuf_Compiler_CodeGeneratorResponse.Feature] { [] }
@@ -14,9 +14,10 @@ struct ARPCGenerator: CodeGenerator {
         generatorOutputs: any GeneratorOutputs
     ) throws {
         let namer = SwiftProtobufNamer()
-        for file in files {
+        // A file of only enums and options (arpc/access/v1/access.proto) needs no stubs.
+        for file in files where !file.messages.isEmpty || !file.services.isEmpty {
             var printer = SourcePrinter()
-            FileEmitter(file: file, namer: namer).emit(into: &printer)
+            try FileEmitter(file: file, namer: namer).emit(into: &printer)
             let base = file.name.hasSuffix(".proto") ? String(file.name.dropLast(6)) : file.name
             try generatorOutputs.add(fileName: base + ".arpc.swift", contents: printer.text)
         }

@@ -1,7 +1,9 @@
 import SwiftProtobufPluginLibrary
 
 extension ServiceEmitter {
-    func emitHandler(into printer: inout SourcePrinter) {
+    func emitHandler(into printer: inout SourcePrinter) throws {
+        // Read every method's access first: a method without one stops generation.
+        let accesses = try service.methods.map(access.swiftCase(of:))
         printer.line("/// Implement this to serve \(service.fullName); `register(with:)` adds it to a router.")
         printer.block("public protocol \(prefix)Handler: Sendable") { printer in
             for method in service.methods {
@@ -11,11 +13,12 @@ extension ServiceEmitter {
         }
         printer.line()
         printer.block("extension \(prefix)Handler") { printer in
-            printer.line("/// Registers every method of \(service.fullName) with `router`.")
+            printer.line("/// Registers every method of \(service.fullName) with `router`, each with")
+            printer.line("/// the access its .proto declares (option (arpc.access.v1.access)).")
             printer.block("public func register(with router: inout Router)") { printer in
-                for method in service.methods {
+                for (method, access) in zip(service.methods, accesses) {
                     let (kind, arguments) = registration(method)
-                    printer.line("router.\(kind)(\(path(method))) { \(arguments) in")
+                    printer.line("router.\(kind)(\(path(method)), access: .\(access)) { \(arguments) in")
                     printer.line("    try await self.\(swiftName(method))(\(forwarded(method)))")
                     printer.line("}")
                 }
