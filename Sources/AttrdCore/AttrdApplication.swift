@@ -4,6 +4,7 @@ public import ServiceLifecycle
 import AttributionStore
 import CoreServices
 import Integrations
+import Observability
 import Services
 import Storage
 import RPCServer
@@ -33,18 +34,20 @@ public struct AttrdApplication: Service {
         let database = try await checkDatabase()
         let storage = try await openStorage()
         let broadcaster = makePixelBroadcaster(storage: storage)
+        let metrics = makeMetrics(storage: storage, broadcaster: broadcaster)
         // Outbound HTTP (platform deliveries) on its own bounded thread pool.
         let outbound = CurlExecutor(threads: 4)
         do {
-            let (server, health) = try makeRPCServer(tls: tls, storage: storage, broadcaster: broadcaster, outbound: outbound)
+            let (server, health) = try makeRPCServer(
+                tls: tls, storage: storage, broadcaster: broadcaster, outbound: outbound, metrics: metrics)
             let interval = configuration.attribution.pixelAlertIntervalSeconds
             let alerts = interval == 0 ? nil : PixelAlertScheduler(
                 evaluator: PixelAlertEvaluator(database: storage.database, interval: .seconds(interval)),
                 outbox: PixelAlertOutbox(database: storage.database),
                 sender: makeAlertSender(outbound: outbound), tick: .seconds(min(60, interval)), logger: logger)
             try await serve(
-                server, health: health, broadcaster: broadcaster, alerts: alerts, database: database,
-                certificate: certificate)
+                server, health: health, broadcaster: broadcaster, alerts: alerts, metrics: metrics,
+                database: database, certificate: certificate)
         } catch {
             try? await outbound.shutdown()
             await storage.close()
@@ -57,7 +60,7 @@ public struct AttrdApplication: Service {
 
     private func serve(
         _ server: RPCServer, health: HealthStatus, broadcaster: PixelEventBroadcaster, alerts: PixelAlertScheduler?,
-        database: DatabaseProbe.Report, certificate: X509Certificate?
+        metrics: AttrdMetrics?, database: DatabaseProbe.Report, certificate: X509Certificate?
     ) async throws {
         try await withThrowingDiscardingTaskGroup { group in
             // Listening for stored pixel events before serving: a StreamEvents
@@ -69,7 +72,12 @@ public struct AttrdApplication: Service {
                 group.addTask { await cancelWhenGracefulShutdown { await alerts.run() } }
             }
             group.addTask { await cancelWhenGracefulShutdown { await self.reloadTLSOnHangup(server) } }
+            let endpoint = metrics?.makeEndpoint(logger: logger)
+            if let endpoint {
+                group.addTask { try await endpoint.run() }
+            }
             let address = try await server.listeningAddress
+            let metricsAddress = try await endpoint?.listeningAddress
             logger.notice(
                 "attrd ready",
                 metadata: Logger.Metadata([
@@ -80,6 +88,7 @@ public struct AttrdApplication: Service {
                     .database: "\(configuration.database)",
                     .databaseRole: "\(database.role)",
                     .serverVersion: "\(database.serverVersion)",
+                    .metrics: "\(metricsAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "off")",
                 ])
             )
             onReady(address)

@@ -19,5 +19,6 @@ extension AttrdConfiguration {
             flag: "shutdown-grace-period", environment: "ATTRD_SHUTDOWN_GRACE_PERIOD")
         public static let handlersOnEventLoop = ConfigKey(
             flag: "handlers-on-event-loop", environment: "ATTRD_HANDLERS_ON_EVENT_LOOP")
+        public static let metricsListen = ConfigKey(flag: "metrics-listen", environment: "ATTRD_METRICS_LISTEN")
     }
 }

@@ -23,6 +23,7 @@ extension AttrdConfiguration {
             trustDomain: try layers.value(Keys.trustDomain, default: Self.defaultTrustDomain, Self.trustDomain),
             logLevel: try layers.value(Keys.logLevel, default: .info, Self.logLevel)
         )
+        self.metricsListen = try layers.optional(Keys.metricsListen, ValueParsers.listenAddress)
         self.rpc = try RPC(layers: layers)
         self.storage = try StorageSettings(layers: layers)
         self.attribution = try Attribution(layers: layers)

@@ -10,6 +10,8 @@ public enum AttrdLogKey: String, Sendable {
     case certificate = "attrd_certificate"
     case certificateExpiry = "attrd_certificate_not_after"
     case crl = "attrd_crl"
+    /// Where `/metrics` is served, or `off`.
+    case metrics = "attrd_metrics_listen"
     case error = "attrd_error"
 }
 

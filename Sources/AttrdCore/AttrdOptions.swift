@@ -43,6 +43,9 @@ public struct AttrdOptions: ParsableArguments {
     @Option(help: "Run calls on their connection's event loop, true or false (env: ATTRD_HANDLERS_ON_EVENT_LOOP; default true).")
     public var handlersOnEventLoop: String?
 
+    @Option(help: "Serve Prometheus metrics over plain HTTP at HOST:PORT/metrics (env: ATTRD_METRICS_LISTEN; default off).")
+    public var metricsListen: String?
+
     /// --owner-database-url, --database-pool-size, --master-key-file.
     @OptionGroup public var storage: AttrdStorageOptions
 
@@ -63,7 +66,7 @@ public struct AttrdOptions: ParsableArguments {
             (keys.crl, crl), (keys.databaseURL, databaseURL), (keys.trustDomain, trustDomain),
             (keys.logLevel, logLevel), (keys.tlsMinimumVersion, tlsMinVersion),
             (keys.enableInteropService, enableInteropService), (keys.shutdownGracePeriod, shutdownGracePeriod),
-            (keys.handlersOnEventLoop, handlersOnEventLoop),
+            (keys.handlersOnEventLoop, handlersOnEventLoop), (keys.metricsListen, metricsListen),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key.flag, $0) } })
             .merging(storage.flags) { $1 }
