@@ -247,11 +247,14 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                "Integrations",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tests/TestSupport",
+            // The fakes' scripts are run from the source tree (#filePath), not bundled.
+            exclude: ["Fakes/Scripts"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -327,8 +330,6 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
-            // Fixture scripts are run from the source tree (#filePath), not bundled.
-            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
