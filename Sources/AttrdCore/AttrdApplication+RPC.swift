@@ -26,7 +26,7 @@ extension AttrdApplication {
 
     /// The RPC server with every service attrd serves, and the health status to flip on shutdown.
     func makeRPCServer(
-        tls: TLSContext, storage: AttrdStorage, services: [any RegistrableRPCService]
+        tls: TLSContext, storage: AttrdStorage, services: [any RegistrableRPCService], metrics: AttrdMetrics?
     ) throws -> (RPCServer, HealthStatus) {
         var router = Router()
         if configuration.rpc.enableInteropService {
@@ -41,7 +41,7 @@ extension AttrdApplication {
         let server = RPCServer(
             configuration: rpc, tls: tls, router: router,
             interceptors: [
-                AccessLogInterceptor(logger: logger), MetricsInterceptor(),
+                AccessLogInterceptor(logger: logger), MetricsInterceptor(metrics),
                 AuthorizationInterceptor.roles(RoleDirectory(database: storage.database), logger: logger),
             ],
             logger: logger)

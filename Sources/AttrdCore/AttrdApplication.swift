@@ -5,6 +5,7 @@ public import ServiceLifecycle
 import UnixSignals
 import CoreServices
 import Integrations
+import Observability
 import RPCServer
 import Storage
 import TLS
@@ -39,16 +40,19 @@ public struct AttrdApplication: Service {
         let outbound = CurlExecutor(threads: 4)
         do {
             let parts = try makeModuleParts(storage: storage, outbound: outbound)
-            let (server, health) = try makeRPCServer(tls: tls, storage: storage, services: parts.flatMap(\.rpcServices))
+            let metrics = makeMetrics(storage: storage, parts: parts)
+            let (server, health) = try makeRPCServer(
+                tls: tls, storage: storage, services: parts.flatMap(\.rpcServices), metrics: metrics)
+            let endpoint = metrics?.makeEndpoint(logger: logger)
             let serving = ServingService(server: server, beforeServing: parts.flatMap(\.beforeServing)) { address in
-                logReady(address, database: database, certificate: certificate)
+                logReady(address, metrics: try await endpoint?.listeningAddress, database: database, certificate: certificate)
                 onReady(address)
             }
             // Started together; on shutdown stopped from the end: the health
             // status flips, live streams end, the server drains its calls,
             // then background work stops.
             let services: [any Service] =
-                parts.flatMap(\.background) + [serving, BackgroundTask("TLS reload") { await reloadTLSOnHangup(server) }]
+                (endpoint.map { [$0] } ?? []) + parts.flatMap(\.background) + [serving, BackgroundTask("TLS reload") { await reloadTLSOnHangup(server) }]
                 + parts.flatMap(\.servingSupport) + [HealthShutdownService(health: health)]
             try await ServiceGroup(configuration: .init(services: services, logger: logger)).run()
         } catch {
@@ -73,7 +77,9 @@ public struct AttrdApplication: Service {
         try await group.run()
     }
 
-    private func logReady(_ address: SocketAddress, database: DatabaseProbe.Report, certificate: X509Certificate?) {
+    private func logReady(
+        _ address: SocketAddress, metrics: SocketAddress?, database: DatabaseProbe.Report, certificate: X509Certificate?
+    ) {
         logger.notice(
             "attrd ready",
             metadata: Logger.Metadata([
@@ -85,6 +91,7 @@ public struct AttrdApplication: Service {
                 .databaseRole: "\(database.role)",
                 .serverVersion: "\(database.serverVersion)",
                 .modules: "\(modules.map(\.name).joined(separator: ","))",
+                .metrics: "\(metrics.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "off")",
             ])
         )
     }

@@ -17,6 +17,7 @@ extension AttrdConfiguration {
             database: try S.databaseURL.value(in: layers),
             trustDomain: try S.trustDomain.value(in: layers),
             logLevel: try S.logLevel.value(in: layers))
+        self.metricsListen = try S.metricsListen.value(in: layers)
         self.rpc = try RPC(layers: layers)
         self.storage = try StorageSettings(layers: layers)
         self.outbound = try Outbound(layers: layers)

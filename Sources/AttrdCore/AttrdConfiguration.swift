@@ -16,6 +16,8 @@ public struct AttrdConfiguration: Sendable {
     /// Client certificates must carry a SPIFFE ID in this trust domain.
     public var trustDomain: TrustDomain
     public var logLevel: Logger.Level
+    /// Where `/metrics` is served over plain HTTP; nil (the default) serves none.
+    public var metricsListen: HostAndPort?
     /// TLS version floor, optional services, shutdown grace period.
     public var rpc = RPC.defaults
     /// The owner role, pool size and master keys (AttrdConfiguration+Storage.swift).

@@ -11,6 +11,8 @@ public enum AttrdLogKey: String, Sendable {
     case certificateExpiry = "attrd_certificate_not_after"
     case crl = "attrd_crl"
     case modules = "attrd_modules"
+    /// Where `/metrics` is served, or `off`.
+    case metrics = "attrd_metrics_listen"
     case error = "attrd_error"
 }
 

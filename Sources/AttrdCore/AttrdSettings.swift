@@ -50,6 +50,11 @@ public enum AttrdSettings {
         .attrd("handlers-on-event-loop"), default: true,
         help: "run each connection's calls on its event loop (fewer thread hops; handlers must not block)")
 
+    public static let metricsListen = Setting.optional(
+        .attrd("metrics-listen"), none: "off", allowed: "`HOST:PORT`",
+        help: "serve Prometheus metrics at `http://HOST:PORT/metrics`: plain HTTP, no client certificate, so loopback or a private interface only (docs/SECURITY.md)",
+        parse: ValueParsers.listenAddress)
+
     public static let databaseURL = Setting(
         .attrd("database-url"),
         required: "a PostgreSQL connection string, e.g. postgresql://attr_app@127.0.0.1:55432/attribution",
@@ -88,7 +93,7 @@ public enum AttrdSettings {
     public static let core: [any SettingDeclaration] = [
         config, listen, certificate, privateKey, clientCA, crl, databaseURL, ownerDatabaseURL, databasePoolSize,
         masterKeyFile, masterKey, trustDomain, logLevel, tlsMinimumVersion, enableInteropService,
-        shutdownGracePeriod, handlersOnEventLoop, outboundCAFile, snapchatOAuthURL, pinterestOAuthURL,
+        shutdownGracePeriod, handlersOnEventLoop, metricsListen, outboundCAFile, snapchatOAuthURL, pinterestOAuthURL,
         pinterestAPIURL, linkedInOAuthURL,
     ]
 

@@ -8,7 +8,7 @@ import ServiceLifecycle
 struct ServingService: Service, CustomStringConvertible {
     let server: RPCServer
     let beforeServing: [@Sendable () async -> Void]
-    let onListening: @Sendable (SocketAddress) -> Void
+    let onListening: @Sendable (SocketAddress) async throws -> Void
 
     var description: String { "RPC server" }
 
@@ -16,7 +16,7 @@ struct ServingService: Service, CustomStringConvertible {
         for step in beforeServing { await step() }
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await server.run() }
-            onListening(try await server.listeningAddress)
+            try await onListening(try await server.listeningAddress)
         }
     }
 }

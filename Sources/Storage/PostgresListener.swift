@@ -9,7 +9,8 @@ import Glibc
 /// LISTEN on a dedicated connection (never a pooled one), on a thread of its
 /// own: it waits on the socket with poll(2), so it blocks no event loop and no
 /// pool thread. When the connection breaks it reconnects (every second until
-/// it succeeds), LISTENs again and yields ``Event/reconnected``: notifications
+/// it succeeds; while it fails it warns once, then at most once a minute,
+/// and says when it is back), LISTENs again and yields ``Event/reconnected``: notifications
 /// sent while it was away are lost, so a consumer re-reads what it watches.
 /// It buffers up to ``bufferLimit`` events the consumer has not taken; beyond
 /// that the oldest are dropped, and ``Event/reconnected`` follows the drop so
@@ -36,16 +37,18 @@ public enum PostgresListener {
         let box = StopFlag()
         continuation.onTermination = { _ in box.stop() }
         Thread.detachNewThread {
+            var log = ConnectionLog(logger: logger, clock: ContinuousClock(), interval: warningInterval)
             while !box.isStopped {
                 do {
                     let connection = try PostgresConnection(connectionString)
                     for channel in channels {
                         _ = try connection.query("LISTEN \(try connection.quoteIdentifier(channel))")
                     }
+                    log.listening()
                     continuation.yield(.reconnected)
                     try connection.waitForNotifications(until: box) { yield($0, to: continuation) }
                 } catch {
-                    logger.warning("PostgreSQL listener lost its connection; reconnecting", metadata: ["postgres_error": "\(error)"])
+                    log.failed(error)
                 }
                 var remaining = 10
                 while remaining > 0, !box.isStopped {

@@ -56,6 +56,21 @@ struct AttrdOptionsTests {
         #expect(try !AttrdOptions.parse([]).resolve(environment: environment).rpc.handlersOnEventLoop)
     }
 
+    @Test func metricsAreOffUnlessAListenAddressIsGiven() throws {
+        #expect(try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).metricsListen == nil)
+        let flagged = try AttrdOptions.parse(["--metrics-listen", "127.0.0.1:9464"]).resolve(environment: minimalEnvironment)
+        #expect(flagged.metricsListen == HostAndPort(host: "127.0.0.1", port: 9464))
+        var environment = minimalEnvironment
+        environment["ATTRD_METRICS_LISTEN"] = "[::1]:0"
+        #expect(try AttrdOptions.parse([]).resolve(environment: environment).metricsListen == HostAndPort(host: "::1", port: 0))
+
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let config = try directory.write("attrd.json", #"{"metrics-listen": "127.0.0.1:9100"}"#)
+        let fromFile = try AttrdOptions.parse(["--config", config]).resolve(environment: minimalEnvironment)
+        #expect(fromFile.metricsListen == HostAndPort(host: "127.0.0.1", port: 9100))
+    }
+
     @Test func oauthBaseURLsDefaultToThePlatformsAndComeFromFlagsAndEnvironment() throws {
         let defaults = try AttrdOptions.parse([]).resolve(environment: minimalEnvironment).outbound
         for (configured, platform) in [
@@ -132,6 +147,8 @@ struct AttrdOptionsTests {
         ([], ["ATTRD_TIME_DECAY_HALF_LIFE_DAYS": "365"], "ATTRD_TIME_DECAY_HALF_LIFE_DAYS"),
         (["--pixel-stream-buffer", "0"], [:], "--pixel-stream-buffer"),
         (["--handlers-on-event-loop", "sometimes"], [:], "--handlers-on-event-loop"),
+        (["--metrics-listen", "9464"], [:], "--metrics-listen"),
+        ([], ["ATTRD_METRICS_LISTEN": "127.0.0.1:70000"], "ATTRD_METRICS_LISTEN"),
         ([], ["ATTRD_PIXEL_STREAM_BUFFER": "100001"], "ATTRD_PIXEL_STREAM_BUFFER"),
         (["--pixel-no-events-hours", "0"], [:], "--pixel-no-events-hours"),
         ([], ["ATTRD_PIXEL_NO_EVENTS_HOURS": "169"], "ATTRD_PIXEL_NO_EVENTS_HOURS"),

@@ -19,7 +19,7 @@ struct SMTPTests {
         let outbox = try TemporaryDirectory()
         defer { outbox.remove() }
         return try await withFixture({
-            try await Fixtures.python("smtp_fake.py", [certificate, key, outbox.url.path, mode, user, password])
+            try await FakeScripts.python("smtp_fake.py", [certificate, key, outbox.url.path, mode, user, password])
         }) { _, fields in
             try await body(Int(fields[1])!, certificate, outbox)
         }

@@ -23,8 +23,3 @@ func withFixture<Result>(
     defer { process.stop() }
     return try await body(process, fields)
 }
-
-/// A fast retry policy for tests (real backoff, small delays).
-extension RetryPolicy {
-    static var quick: RetryPolicy { RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100)) }
-}

@@ -33,7 +33,12 @@ public struct PixelsModule: ServiceModule {
             background: alertScheduler(context).map { scheduler in
                 [BackgroundTask("pixel alert scheduler") { await scheduler.run() }]
             } ?? [],
-            beforeServing: [{ await broadcaster.waitUntilListening() }])
+            beforeServing: [{ await broadcaster.waitUntilListening() }],
+            gauges: [
+                ModuleGauge(subsystem: "pixel_stream", name: "subscribers", help: "Live Pixels.StreamEvents calls on this replica") {
+                    Double(broadcaster.subscriberCount)
+                }
+            ])
     }
 
     private func redelivery(_ context: ModuleContext) -> PixelRedelivery {

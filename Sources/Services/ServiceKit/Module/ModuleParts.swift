@@ -19,14 +19,17 @@ public struct ModuleParts: Sendable {
     /// Awaited before the server accepts its first connection, e.g. until a
     /// LISTEN is in place, so that no call starts before events can reach it.
     public var beforeServing: [@Sendable () async -> Void]
+    /// Figures for `/metrics`, read at each scrape.
+    public var gauges: [ModuleGauge]
 
     public init(
         rpcServices: [any RegistrableRPCService], servingSupport: [any Service] = [], background: [any Service] = [],
-        beforeServing: [@Sendable () async -> Void] = []
+        beforeServing: [@Sendable () async -> Void] = [], gauges: [ModuleGauge] = []
     ) {
         self.rpcServices = rpcServices
         self.servingSupport = servingSupport
         self.background = background
         self.beforeServing = beforeServing
+        self.gauges = gauges
     }
 }

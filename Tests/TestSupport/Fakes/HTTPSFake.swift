@@ -1,43 +1,42 @@
 import Foundation
-import Integrations
+public import Integrations
 import Logging
-import TestSupport
 
-/// Fixtures/https_fake.py on a free port with a certificate made for the
+/// Fakes/Scripts/https_fake.py (OAuth, Slack, webhook receiver) on a free port with a certificate made for the
 /// test; `caBundle` is what clients must trust to reach it.
-struct HTTPSFake {
-    static let clientID = "attr-client"
-    static let clientSecret = "cs-\(Crypto.randomBytes(12).hexString)"
-    static let slackToken = "xoxb-\(Crypto.randomBytes(10).hexString)"
+public struct HTTPSFake: Sendable {
+    public static let clientID = "attr-client"
+    public static let clientSecret = "cs-\(Crypto.randomBytes(12).hexString)"
+    public static let slackToken = "xoxb-\(Crypto.randomBytes(10).hexString)"
 
-    let process: FixtureProcess
-    let port: Int
-    let caBundle: String
-    let directory: TemporaryDirectory
+    public let process: FixtureProcess
+    public let port: Int
+    public let caBundle: String
+    public let directory: TemporaryDirectory
 
-    var base: String { "https://127.0.0.1:\(port)" }
+    public var base: String { "https://127.0.0.1:\(port)" }
 
-    func url(_ path: String) -> String { base + path }
+    public func url(_ path: String) -> String { base + path }
 
     /// Starts the fake, runs `body`, and stops it (and removes its certificate) even if `body` throws.
-    static func with<Result>(
+    public static func with<Result>(
         webhookSecrets: [WebhookSecret] = [], environment: [String: String] = [:],
         _ body: (HTTPSFake) async throws -> Result
     ) async throws -> Result {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let (certificate, key) = try Fixtures.certificate(in: directory)
-        let (process, fields) = try await Fixtures.python("https_fake.py", [certificate, key], environment: [
+        let (certificate, key) = try SelfSignedCertificate.make(in: directory)
+        let (process, fields) = try await FakeScripts.python("https_fake.py", [certificate, key], environment: [
             "FAKE_CLIENT_ID": clientID, "FAKE_CLIENT_SECRET": clientSecret, "FAKE_SLACK_TOKEN": slackToken,
             "FAKE_WEBHOOK_SECRETS": webhookSecrets.map(\.encoded).joined(separator: " "),
         ].merging(environment) { $1 })
         defer { process.stop() }
-        let fake = HTTPSFake(process: process, port: Int(fields[1])!, caBundle: certificate, directory: directory)
+        let fake = HTTPSFake(process: process, port: try FixtureProcess.port(fields), caBundle: certificate, directory: directory)
         return try await body(fake)
     }
 
     /// An HTTP client that trusts the fake's certificate.
-    func client(
+    public func client(
         executor: CurlExecutor, retry: RetryPolicy = .quick, maxResponseBytes: Int64 = 1 << 20,
         totalTimeout: Duration = .seconds(10), maxRedirects: Int = 5
     ) -> HTTPClient {
@@ -49,7 +48,7 @@ struct HTTPSFake {
     }
 
     /// Makes the next `count` requests to `path` answer `status`.
-    func failNext(_ path: String, status: Int, count: Int, retryAfter: String? = nil, executor: CurlExecutor) async throws {
+    public func failNext(_ path: String, status: Int, count: Int, retryAfter: String? = nil, executor: CurlExecutor) async throws {
         var query = "path=\(FormEncoding.percentEncode(path))&status=\(status)&count=\(count)"
         if let retryAfter { query += "&retry_after=\(retryAfter)" }
         _ = try await client(executor: executor).execute(
@@ -57,13 +56,20 @@ struct HTTPSFake {
     }
 
     /// What the fake recorded.
-    func state(executor: CurlExecutor) async throws -> [String: Any] {
+    public func state(executor: CurlExecutor) async throws -> [String: Any] {
         let response = try await client(executor: executor).execute(
             HTTPRequest(url: url("/_control/state")), logger: Logger(label: "control"))
         return try JSONSerialization.jsonObject(with: response.body) as? [String: Any] ?? [:]
     }
 
-    func requestCount(_ path: String, executor: CurlExecutor) async throws -> Int {
+    public func requestCount(_ path: String, executor: CurlExecutor) async throws -> Int {
         (try await state(executor: executor)["requests"] as? [String: Int])?[path] ?? 0
+    }
+}
+
+extension RetryPolicy {
+    /// A fast retry policy for tests: real backoff, three attempts 20–100 ms apart.
+    public static var quick: RetryPolicy {
+        RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100))
     }
 }

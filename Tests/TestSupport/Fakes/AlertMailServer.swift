@@ -1,36 +1,33 @@
-import Foundation
-import Integrations
-import TestSupport
+public import Foundation
+public import Integrations
 
-/// The integration tests' SMTP fake (IntegrationsTests/Fixtures/smtp_fake.py)
+/// The SMTP fake (Fakes/Scripts/smtp_fake.py)
 /// in `smtps` mode: aiosmtpd with implicit TLS and AUTH, writing each
 /// message it accepts as JSON into `outbox`, and refusing recipients named
 /// `unknown…` (550), `busy…` (451, always) and `greylist…` (451, the first time).
-struct AlertMailServer {
-    static let user = "alerts"
-    static let password = "mail-\(UUID().uuidString.prefix(8))"
+public struct AlertMailServer: Sendable {
+    public static let user = "alerts"
+    public static let password = "mail-\(UUID().uuidString.prefix(8))"
 
-    let process: FixtureProcess
-    let port: Int
-    let certificate: String
-    let outbox: TemporaryDirectory
+    public let process: FixtureProcess
+    public let port: Int
+    public let certificate: String
+    public let outbox: TemporaryDirectory
 
-    static func with<Result>(_ body: (AlertMailServer) async throws -> Result) async throws -> Result {
+    public static func with<Result>(_ body: (AlertMailServer) async throws -> Result) async throws -> Result {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let outbox = try TemporaryDirectory()
         defer { outbox.remove() }
         let (certificate, key) = try SelfSignedCertificate.make(in: directory)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("IntegrationsTests/Fixtures/smtp_fake.py").path
-        let (process, fields) = try await FixtureProcess.python(
-            script, [certificate, key, outbox.url.path, "smtps", user, password])
+        let (process, fields) = try await FakeScripts.python(
+            "smtp_fake.py", [certificate, key, outbox.url.path, "smtps", user, password])
         defer { process.stop() }
         return try await body(
             AlertMailServer(process: process, port: try FixtureProcess.port(fields), certificate: certificate, outbox: outbox))
     }
 
-    func client(executor: CurlExecutor, password: String = Self.password) -> SMTPClient {
+    public func client(executor: CurlExecutor, password: String = Self.password) -> SMTPClient {
         SMTPClient(
             configuration: .init(
                 url: "smtps://127.0.0.1:\(port)", username: Self.user, password: password,
@@ -39,14 +36,14 @@ struct AlertMailServer {
     }
 
     /// The messages received (each written before the server answered 250).
-    func messages() throws -> [[String: Any]] {
+    public func messages() throws -> [[String: Any]] {
         try FileManager.default.contentsOfDirectory(atPath: outbox.url.path).filter { $0.hasSuffix(".json") }.sorted().map {
             try JSONSerialization.jsonObject(with: Data(contentsOf: outbox.url.appendingPathComponent($0))) as? [String: Any] ?? [:]
         }
     }
 
     /// Waits until the server has printed `count` refusals, and returns them ("451 busy@example.com").
-    func refusals(count: Int) async throws -> [String] {
+    public func refusals(count: Int) async throws -> [String] {
         while true {
             let indexes = process.output.indices.filter { process.output[$0].hasPrefix("REFUSED ") }
             if indexes.count >= count { break }

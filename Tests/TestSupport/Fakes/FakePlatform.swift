@@ -1,37 +1,34 @@
 import Foundation
-import TestSupport
 
-/// Fixtures/fake_platform.py: the platforms' event endpoints, failing each
+/// Fakes/Scripts/fake_platform.py: the platforms' event endpoints, failing each
 /// endpoint's first request with HTTP 500, or, by the destination id,
 /// holding requests until released ("HOLD"), echoing the secret in an error
 /// ("ECHO") or accepting at once ("OK").
-struct FakePlatform {
-    struct Request {
-        var path: String
-        var accessToken: String?
-        var body: String
+public struct FakePlatform: Sendable {
+    public struct Request: Sendable {
+        public var path: String
+        public var accessToken: String?
+        public var body: String
     }
 
-    let process: FixtureProcess
-    let port: Int
+    public let process: FixtureProcess
+    public let port: Int
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    public var base: String { "http://127.0.0.1:\(port)" }
 
-    static func with<Result>(_ body: (FakePlatform) async throws -> Result) async throws -> Result {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/fake_platform.py").path
-        let (process, fields) = try await FixtureProcess.python(script)
+    public static func with<Result>(_ body: (FakePlatform) async throws -> Result) async throws -> Result {
+        let (process, fields) = try await FakeScripts.python("fake_platform.py")
         defer { process.stop() }
         return try await body(FakePlatform(process: process, port: try FixtureProcess.port(fields)))
     }
 
     /// Lets every held request (destination ids with "HOLD") be answered, now and later.
-    func release() throws {
+    public func release() throws {
         try process.send(line: "RELEASE")
     }
 
     /// Waits until `count` requests have arrived in all, and returns them.
-    func requests(count: Int) async throws -> [Request] {
+    public func requests(count: Int) async throws -> [Request] {
         while true {
             let indexes = process.output.indices.filter { process.output[$0].hasPrefix("REQUEST ") }
             if indexes.count >= count { break }
