@@ -2,7 +2,8 @@ import Foundation
 import Identity
 import Protos
 import RPCClient
-import Services
+import Authorization
+import ServiceKit
 import Storage
 import TestSupport
 import Testing

@@ -1,7 +1,8 @@
 import AttributionStore
 import Foundation
 import Integrations
-import Services
+import Pixels
+import ServiceKit
 import TestSupport
 import Testing
 

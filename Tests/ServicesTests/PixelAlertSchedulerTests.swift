@@ -3,7 +3,8 @@ import AttributionStore
 import Foundation
 import Integrations
 import Logging
-import Services
+import Pixels
+import ServiceKit
 import TestSupport
 import Testing
 

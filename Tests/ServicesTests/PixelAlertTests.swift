@@ -1,6 +1,7 @@
 import AttributionStore
 import Integrations
-import Services
+import Pixels
+import ServiceKit
 import Foundation
 import Protos
 import RPCClient

@@ -1,7 +1,8 @@
 import AttributionStore
 import Foundation
 import Logging
-@testable import Services
+@testable import Pixels
+import ServiceKit
 import Storage
 import Testing
 import Wire

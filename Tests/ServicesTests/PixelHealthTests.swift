@@ -1,7 +1,8 @@
 import AttributionStore
 import Foundation
 import Protos
-@testable import Services
+@testable import Pixels
+import ServiceKit
 import Testing
 
 /// The issue flags of one platform from its activity (no database).

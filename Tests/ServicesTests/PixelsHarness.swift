@@ -2,7 +2,9 @@ import Foundation
 import Identity
 import Protos
 import RPCClient
-import Services
+import Authorization
+import Pixels
+import ServiceKit
 import TestSupport
 
 /// Principals of a test tenant for the Pixels tests: its ingest service,

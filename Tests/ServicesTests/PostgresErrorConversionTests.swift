@@ -1,4 +1,4 @@
-import Services
+import ServiceKit
 import Storage
 import Testing
 import Wire

@@ -1,6 +1,7 @@
 import Foundation
 import Integrations
-@testable import Services
+@testable import Pixels
+import ServiceKit
 import Testing
 
 /// The pure parts of RetryEvents: the deadline budget and the redacted
