@@ -166,7 +166,10 @@ let package = Package(
             name: "ServiceKit",
             dependencies: [
                 "AttributionCore", "Identity", "Protos", "RPCServer", "Storage", "Wire",
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
