@@ -36,6 +36,8 @@ public final class CPUWorkPool: Service, Sendable {
 
     /// Refused: `concurrency` jobs run and `maximumWaiting` wait.
     public struct Busy: Error, RPCErrorConvertible, Sendable {
+        public init() {}
+
         public var rpcError: RPCError {
             RPCError(code: .resourceExhausted, message: "the server is busy with other heavy work; retry later")
         }

@@ -42,6 +42,11 @@ public struct TenantCountLimit: Sendable {
         public let resource: String
         public let maximum: Int
 
+        public init(resource: String, maximum: Int) {
+            self.resource = resource
+            self.maximum = maximum
+        }
+
         public var rpcError: RPCError {
             RPCError(
                 code: .failedPrecondition,

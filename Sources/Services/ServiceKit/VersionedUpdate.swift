@@ -32,6 +32,13 @@ public struct VersionedUpdate: Sendable {
         public let expected: Int64
         public let current: Int64
 
+        public init(resource: String, id: UUID, expected: Int64, current: Int64) {
+            self.resource = resource
+            self.id = id
+            self.expected = expected
+            self.current = current
+        }
+
         public var rpcError: RPCError {
             RPCError(
                 code: .aborted,
