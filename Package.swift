@@ -179,7 +179,10 @@ let package = Package(
             name: "ServiceKit",
             dependencies: [
                 "AttributionCore", "Identity", "Integrations", "LayeredConfig", "Protos", "RPCServer", "Secrets", "Storage", "Wire",
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -359,10 +362,11 @@ let package = Package(
             dependencies: [
                 "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "Integrations", "LayeredConfig", "Protos",
                 "RPCClient",
-                "Authorization", "Ingest", "Pixels", "Secrets", "ServiceKit", "Storage", "TestSupport",
+                "Authorization", "Ingest", "Pixels", "RPCServer", "Secrets", "ServiceKit", "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],

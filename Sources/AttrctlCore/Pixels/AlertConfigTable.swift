@@ -7,7 +7,7 @@ enum AlertConfigTable {
             header: ["platform", "enabled", "threshold"],
             rows: config.platforms.map { entry in
                 [
-                    PixelNames.name(entry.platform, PixelNames.platforms),
+                    EnumNames.name(entry.platform),
                     entry.enabled ? "on" : "off",
                     "\(entry.accuracyThresholdPercent)%",
                 ]
@@ -16,7 +16,7 @@ enum AlertConfigTable {
         return [
             table.render(),
             "",
-            "channel:  \(PixelNames.name(config.channel, PixelNames.channels))",
+            "channel:  \(EnumNames.name(config.channel, EnumNames.channels))",
             "email:    \(list(config.emailRecipients))",
             "slack:    \(list(config.slackChannels))",
             "updated:  \(config.hasUpdateTime ? PixelFormat.time(config.updateTime) : "never (defaults)")",

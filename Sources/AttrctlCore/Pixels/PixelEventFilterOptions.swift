@@ -24,10 +24,10 @@ struct PixelEventFilterOptions: ParsableArguments {
     /// The filters as StreamEventsRequest fields; a value not in the lists is a ValidationError naming the flag.
     func streamRequest() throws(ValidationError) -> Attribution_V1_StreamEventsRequest {
         var request = Attribution_V1_StreamEventsRequest()
-        request.platform = try PixelNames.filter(platform, "--platform", PixelNames.platforms)
-        request.eventType = try PixelNames.filter(eventType, "--type", PixelNames.eventTypes)
-        request.matchStatus = try PixelNames.filter(matchStatus, "--match", PixelNames.matchStatuses)
-        request.deliveryStatus = try PixelNames.filter(deliveryStatus, "--delivery", PixelNames.deliveryStatuses)
+        request.platform = try EnumNames.filter(platform, "--platform")
+        request.eventType = try EnumNames.filter(eventType, "--type")
+        request.matchStatus = try EnumNames.filter(matchStatus, "--match")
+        request.deliveryStatus = try EnumNames.filter(deliveryStatus, "--delivery")
         request.orderIDPrefix = orderIdPrefix ?? ""
         return request
     }

@@ -25,10 +25,10 @@ enum PixelEventLine {
         if !event.errorMessage.isEmpty { details.append("error=\(event.errorMessage)") }
         return line([
             PixelFormat.time(event.eventTime, set: event.hasEventTime),
-            PixelNames.name(event.platform, PixelNames.platforms),
-            PixelNames.name(event.eventType, PixelNames.eventTypes),
-            PixelNames.name(event.matchStatus, PixelNames.matchStatuses),
-            PixelNames.name(event.deliveryStatus, PixelNames.deliveryStatuses),
+            EnumNames.name(event.platform),
+            EnumNames.name(event.eventType),
+            EnumNames.name(event.matchStatus),
+            EnumNames.name(event.deliveryStatus),
             details.joined(separator: "  "),
         ])
     }

@@ -32,7 +32,7 @@ struct PixelsAlertsHistoryCommand: AsyncParsableCommand {
 
     func request() throws(ValidationError) -> Attribution_V1_ListAlertEventsRequest {
         var request = Attribution_V1_ListAlertEventsRequest()
-        request.platform = try PixelNames.filter(platform, "--platform", PixelNames.platforms)
+        request.platform = try EnumNames.filter(platform, "--platform")
         if all, page.pageToken != nil { throw ValidationError("--all starts at the first page: leave out --page-token") }
         try page.apply(to: &request, all: all)
         return request
@@ -68,12 +68,12 @@ struct PixelsAlertsHistoryCommand: AsyncParsableCommand {
             rows: response.alertEvents.map { alert in
                 [
                     PixelFormat.time(alert.createTime, set: alert.hasCreateTime),
-                    PixelNames.name(alert.platform, PixelNames.platforms),
+                    EnumNames.name(alert.platform),
                     "\(PixelFormat.percent(alert.accuracyPercent)) < \(alert.thresholdPercent)%",
-                    PixelNames.name(alert.channel, PixelNames.channels),
+                    EnumNames.name(alert.channel, EnumNames.channels),
                     PixelFormat.orDash(alert.targets.joined(separator: ",")),
                     "\(alert.deliveredTargets.count)/\(alert.targets.count)",
-                    PixelNames.name(alert.deliveryStatus, PixelNames.alertDeliveryStatuses),
+                    EnumNames.name(alert.deliveryStatus),
                     "\(alert.attempts)",
                     PixelFormat.time(alert.sentTime, set: alert.hasSentTime),
                     PixelFormat.error(alert.lastError, format: format),

@@ -55,13 +55,13 @@ struct PixelsAlertsSetCommand: AsyncParsableCommand {
         for text in alerts {
             let entry = try Self.platformAlert(text)
             guard !config.platforms.contains(where: { $0.platform == entry.platform }) else {
-                throw ValidationError("--alert: \(PixelNames.name(entry.platform, PixelNames.platforms)) is given twice")
+                throw ValidationError("--alert: \(EnumNames.name(entry.platform)) is given twice")
             }
             config.platforms.append(entry)
         }
         if !alerts.isEmpty { paths.append("platforms") }
         if let channel {
-            config.channel = try PixelNames.parse(channel, "--channel", PixelNames.channels)
+            config.channel = try EnumNames.parse(channel, "--channel", EnumNames.channels)
             paths.append("channel")
         }
         if !emails.isEmpty || clearEmail {
@@ -89,7 +89,7 @@ struct PixelsAlertsSetCommand: AsyncParsableCommand {
         let usage = "--alert must be PLATFORM:on|off:THRESHOLD, e.g. meta:on:90 (got '\(text)')"
         guard parts.count == 3 else { throw ValidationError(usage) }
         var entry = Attribution_V1_PlatformAlertConfig()
-        entry.platform = try PixelNames.parse(parts[0], "--alert platform", PixelNames.platforms)
+        entry.platform = try EnumNames.parse(parts[0], "--alert platform")
         switch parts[1].lowercased() {
         case "on", "true": entry.enabled = true
         case "off", "false": entry.enabled = false

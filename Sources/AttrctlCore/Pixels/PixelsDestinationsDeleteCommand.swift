@@ -24,7 +24,7 @@ struct PixelsDestinationsDeleteCommand: AsyncParsableCommand {
 
     func request() throws(ValidationError) -> Attribution_V1_DeleteDestinationRequest {
         var request = Attribution_V1_DeleteDestinationRequest()
-        request.platform = try PixelNames.parse(platform, "--platform", PixelNames.platforms)
+        request.platform = try EnumNames.parse(platform, "--platform")
         return request
     }
 
@@ -37,7 +37,7 @@ struct PixelsDestinationsDeleteCommand: AsyncParsableCommand {
     static func render(_ response: Attribution_V1_DeleteDestinationResponse, format: OutputFormat) throws -> String {
         if format == .json { return try response.jsonString() }
         let destination = response.destination
-        return "Deleted the \(PixelNames.name(destination.platform, PixelNames.platforms)) destination "
+        return "Deleted the \(EnumNames.name(destination.platform)) destination "
             + "\(destination.destinationID) (set \(PixelFormat.time(destination.updateTime, set: destination.hasUpdateTime))) "
             + "and its secret."
     }

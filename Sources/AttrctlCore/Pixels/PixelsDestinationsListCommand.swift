@@ -25,7 +25,7 @@ struct PixelsDestinationsListCommand: AsyncParsableCommand {
             header: ["platform", "destination id", "secret", "updated"],
             rows: destinations.map { destination in
                 [
-                    PixelNames.name(destination.platform, PixelNames.platforms),
+                    EnumNames.name(destination.platform),
                     destination.destinationID,
                     destination.secretSet ? "set" : "missing",
                     PixelFormat.time(destination.updateTime, set: destination.hasUpdateTime),

@@ -30,14 +30,14 @@ struct PixelsDestinationsSetCommand: AsyncParsableCommand {
 
     /// The flags alone (the secret is read only when the command runs).
     func validate() throws {
-        _ = try PixelNames.parse(platform, "--platform", PixelNames.platforms)
+        _ = try EnumNames.parse(platform, "--platform") as Attribution_V1_PixelPlatform
         guard !id.isEmpty else { throw ValidationError("--id must not be empty") }
     }
 
     /// The request, with the secret read by `read` (the file's contents; standard input for "-").
     func request(read: (String) throws -> Data = PixelsDestinationsSetCommand.read) throws -> Attribution_V1_SetDestinationRequest {
         var destination = Attribution_V1_PixelDestination()
-        destination.platform = try PixelNames.parse(platform, "--platform", PixelNames.platforms)
+        destination.platform = try EnumNames.parse(platform, "--platform")
         guard !id.isEmpty else { throw ValidationError("--id must not be empty") }
         destination.destinationID = id
         let data: Data

@@ -32,7 +32,7 @@ struct PixelsEmqCommand: AsyncParsableCommand {
             guard (1...90).contains(days) else { throw ValidationError("--days must be 1 to 90") }
             request.days = Int32(days)
         }
-        request.eventType = try PixelNames.filter(eventType, "--type", PixelNames.eventTypes)
+        request.eventType = try EnumNames.filter(eventType, "--type")
         return request
     }
 

@@ -83,13 +83,13 @@ struct PixelsEventsCommand: AsyncParsableCommand {
             rows: response.events.map { event in
                 [
                     PixelFormat.time(event.eventTime, set: event.hasEventTime),
-                    PixelNames.name(event.platform, PixelNames.platforms),
-                    PixelNames.name(event.eventType, PixelNames.eventTypes),
+                    EnumNames.name(event.platform),
+                    EnumNames.name(event.eventType),
                     event.id,
                     PixelFormat.orDash(event.eventID),
                     PixelFormat.orDash(event.orderID),
-                    PixelNames.name(event.matchStatus, PixelNames.matchStatuses),
-                    PixelNames.name(event.deliveryStatus, PixelNames.deliveryStatuses),
+                    EnumNames.name(event.matchStatus),
+                    EnumNames.name(event.deliveryStatus),
                     PixelFormat.error(event.errorMessage, format: format),
                 ]
             },

@@ -30,8 +30,8 @@ struct PixelsFailuresCommand: AsyncParsableCommand {
 
     func request() throws(ValidationError) -> Attribution_V1_ListFailuresRequest {
         var request = Attribution_V1_ListFailuresRequest()
-        request.platform = try PixelNames.filter(platform, "--platform", PixelNames.platforms)
-        request.errorType = try PixelNames.filter(errorType, "--error-type", PixelNames.errorTypes)
+        request.platform = try EnumNames.filter(platform, "--platform")
+        request.errorType = try EnumNames.filter(errorType, "--error-type")
         try page.apply(to: &request)
         return request
     }
@@ -51,11 +51,11 @@ struct PixelsFailuresCommand: AsyncParsableCommand {
             rows: response.failures.map { failure in
                 [
                     PixelFormat.time(failure.lastAttemptTime, set: failure.hasLastAttemptTime),
-                    PixelNames.name(failure.event.platform, PixelNames.platforms),
-                    PixelNames.name(failure.event.eventType, PixelNames.eventTypes),
+                    EnumNames.name(failure.event.platform),
+                    EnumNames.name(failure.event.eventType),
                     failure.event.id,
                     PixelFormat.orDash(failure.event.orderID),
-                    PixelNames.name(failure.errorType, PixelNames.errorTypes),
+                    EnumNames.name(failure.errorType),
                     "\(failure.attempts)",
                     PixelFormat.error(failure.errorMessage, format: format),
                 ]

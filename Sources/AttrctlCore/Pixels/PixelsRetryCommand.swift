@@ -68,9 +68,9 @@ struct PixelsRetryCommand: AsyncParsableCommand {
             rows: response.results.map { result in
                 [
                     result.id,
-                    PixelNames.name(result.outcome, PixelNames.outcomes),
+                    EnumNames.name(result.outcome),
                     "\(result.attempts)",
-                    result.errorType == .unspecified ? "-" : PixelNames.name(result.errorType, PixelNames.errorTypes),
+                    result.errorType == .unspecified ? "-" : EnumNames.name(result.errorType),
                     PixelFormat.clip(result.errorMessage),
                 ]
             }

@@ -26,7 +26,7 @@ struct PixelsStatsCommand: AsyncParsableCommand {
     func request() throws(ValidationError) -> Attribution_V1_GetStatsRequest {
         var request = Attribution_V1_GetStatsRequest()
         for text in platform {
-            let value = try PixelNames.parse(text, "--platform", PixelNames.platforms)
+            let value: Attribution_V1_PixelPlatform = try EnumNames.parse(text, "--platform")
             guard !request.platforms.contains(value) else { throw ValidationError("--platform \(text) is given twice") }
             request.platforms.append(value)
         }
@@ -46,14 +46,14 @@ struct PixelsStatsCommand: AsyncParsableCommand {
             rows: response.stats.map { stats in
                 let noOrders = stats.noOrders
                 return [
-                    PixelNames.name(stats.platform, PixelNames.platforms),
+                    EnumNames.name(stats.platform),
                     noOrders ? "n/a" : PixelFormat.percent(stats.accuracyPercent),
                     noOrders || stats.previousOrders24H == 0 ? "n/a" : PixelFormat.points(stats.accuracyTrendPoints),
                     noOrders ? "n/a (0 orders)" : "\(stats.matchedOrders24H)/\(stats.orders24H)",
                     PixelFormat.percent(stats.sessionStitchingRatePercent),
                     "\(stats.eventCount24H)",
                     PixelFormat.time(stats.lastEventTime, set: stats.hasLastEventTime),
-                    stats.issues.isEmpty ? "ok" : stats.issues.map { PixelNames.name($0, PixelNames.issues) }.joined(separator: ","),
+                    stats.issues.isEmpty ? "ok" : stats.issues.map { EnumNames.name($0) }.joined(separator: ","),
                 ]
             })
         var text = table.render() + "\n\nComputed at \(PixelFormat.time(response.computeTime, set: response.hasComputeTime)) "

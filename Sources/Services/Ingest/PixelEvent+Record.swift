@@ -14,10 +14,11 @@ extension Attribution_V1_PixelEvent {
         let name = try Validate.optional(eventName, "event_name", maximum: 100) ?? eventType.standardName(on: self.platform)
         let id = try Validate.required(eventID, "event_id", maximum: 200)
         let time = try Validate.time(hasEventTime ? eventTime : nil, "event_time", now: now)
-        let delivery = deliveryStatus.storedName
+        // UNSPECIFIED (or a value this build does not know) is stored as pending.
+        let delivery = deliveryStatus.storedName ?? "pending"
         let error = try Validate.optional(deliveryError, "delivery_error", maximum: 2000)
-        if delivery == "failed", error == nil { throw FieldError("delivery_error", "is required when delivery_status is FAILED") }
-        if delivery != "failed", error != nil { throw FieldError("delivery_error", "must be empty unless delivery_status is FAILED") }
+        if deliveryStatus == .failed, error == nil { throw FieldError("delivery_error", "is required when delivery_status is FAILED") }
+        if deliveryStatus != .failed, error != nil { throw FieldError("delivery_error", "must be empty unless delivery_status is FAILED") }
         var valueMinor: Int64?
         var currency: String?
         if hasValue {

@@ -24,15 +24,3 @@ extension Attribution_V1_AlertEvent {
         if deliveryStatus == .pending { nextAttemptTime = Google_Protobuf_Timestamp(date: record.nextAttemptAt) }
     }
 }
-
-extension Attribution_V1_AlertDeliveryStatus {
-    init(storedName: String) {
-        self = switch storedName {
-        case "pending": .pending
-        case "sending": .sending
-        case "sent": .sent
-        case "failed": .failed
-        default: .unspecified
-        }
-    }
-}

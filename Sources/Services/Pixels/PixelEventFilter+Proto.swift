@@ -25,7 +25,7 @@ extension PixelEventFilter {
         }
         self.init(
             platform: platform.storedName, eventType: eventType.storedName, matchStatus: matchStatus.storedName,
-            deliveryStatus: deliveryStatus.filterName, start: startDate, end: endDate,
+            deliveryStatus: deliveryStatus.storedName, start: startDate, end: endDate,
             orderIDPrefix: orderIDPrefix.isEmpty ? nil : orderIDPrefix)
     }
 

@@ -10,20 +10,15 @@ extension PixelsService {
     public func listAlertEvents(
         _ request: Attribution_V1_ListAlertEventsRequest, context: ServerContext
     ) async throws -> Attribution_V1_ListAlertEventsResponse {
-        let size: Int
-        let token: PageToken<PixelAlertHistory.Cursor>?
         let platform = request.platform.storedName
         let filters = platform ?? "-"
         guard platform != nil || request.platform == .unspecified else { throw FieldError("platform", "is not a known platform") }
-        size = try PageSize.resolve(request.pageSize, default: 50, maximum: 200)
-        token = try PageToken<PixelAlertHistory.Cursor>.decode(request.pageToken, filters: filters)
-        let rows = try await alertHistory.list(platform: platform, after: token?.position, limit: size + 1, tenantID: context.tenantID)
+        let page = try KeysetPage<PixelAlertHistory.Cursor>(size: request.pageSize, token: request.pageToken, filters: filters)
+        let fetched = try await alertHistory.list(platform: platform, after: page.after, limit: page.fetchLimit, tenantID: context.tenantID)
+        let (rows, next) = page.split(fetched) { PixelAlertHistory.Cursor(createdAt: $0.createdAt, id: $0.id) }
         var response = Attribution_V1_ListAlertEventsResponse()
-        response.alertEvents = rows.prefix(size).map(Attribution_V1_AlertEvent.init)
-        if rows.count > size, let last = rows.prefix(size).last {
-            let cursor = PixelAlertHistory.Cursor(createdAt: last.createdAt, id: last.id)
-            response.nextPageToken = PageToken(position: cursor, filters: filters).encoded()
-        }
+        response.alertEvents = rows.map(Attribution_V1_AlertEvent.init)
+        response.nextPageToken = next
         return response
     }
 }

@@ -16,9 +16,9 @@ extension PixelsService {
     public func updateAlertConfig(
         _ request: Attribution_V1_UpdateAlertConfigRequest, context: ServerContext
     ) async throws -> Attribution_V1_UpdateAlertConfigResponse {
-        let paths = try AlertConfigUpdate.paths(request.hasUpdateMask ? request.updateMask : nil)
+        let selection = try AlertConfigUpdate.mask.select(request.hasUpdateMask ? request.updateMask : nil)
         let saved = try await alerts.update(tenantID: context.tenantID) { settings in
-            try AlertConfigUpdate.apply(request.alertConfig, paths: paths, to: &settings)
+            try AlertConfigUpdate.apply(request.alertConfig, selection, to: &settings)
         }
         var response = Attribution_V1_UpdateAlertConfigResponse()
         response.alertConfig = .init(saved)

@@ -59,24 +59,19 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
     }
 
     public func listEvents(_ request: Attribution_V1_ListEventsRequest, context: ServerContext) async throws -> Attribution_V1_ListEventsResponse {
-        let filter: PixelEventFilter
-        let size: Int
-        let token: PageToken<PixelEventLog.Cursor>?
-        filter = try PixelEventFilter(
+        let filter = try PixelEventFilter(
             platform: request.platform, eventType: request.eventType, matchStatus: request.matchStatus,
             deliveryStatus: request.deliveryStatus, start: request.hasStartTime ? request.startTime : nil,
             end: request.hasEndTime ? request.endTime : nil, orderIDPrefix: request.orderIDPrefix)
-        size = try PageSize.resolve(request.pageSize, default: 50, maximum: 200)
-        token = try PageToken<PixelEventLog.Cursor>.decode(request.pageToken, filters: filter.fingerprint)
-        let (rows, total, totalIsLowerBound) = try await log.list(filter, after: token?.position, limit: size + 1, tenantID: context.tenantID)
+        let page = try KeysetPage<PixelEventLog.Cursor>(size: request.pageSize, token: request.pageToken, filters: filter.fingerprint)
+        let (fetched, total, totalIsLowerBound) = try await log.list(
+            filter, after: page.after, limit: page.fetchLimit, tenantID: context.tenantID)
+        let (rows, next) = page.split(fetched) { PixelEventLog.Cursor(eventTime: $0.eventTime, id: $0.id) }
         var response = Attribution_V1_ListEventsResponse()
-        response.events = rows.prefix(size).map(Attribution_V1_PixelEventRecord.init)
+        response.events = rows.map(Attribution_V1_PixelEventRecord.init)
         response.totalSize = Int32(clamping: total)
         response.totalSizeIsLowerBound = totalIsLowerBound
-        if rows.count > size, let last = rows.prefix(size).last {
-            let cursor = PixelEventLog.Cursor(eventTime: last.eventTime, id: last.id)
-            response.nextPageToken = PageToken(position: cursor, filters: filter.fingerprint).encoded()
-        }
+        response.nextPageToken = next
         return response
     }
 }

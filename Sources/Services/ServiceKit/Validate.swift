@@ -20,12 +20,10 @@ public enum Validate {
         return trimmed
     }
 
-    /// An optional http(s) URL of at most 2000 characters.
+    /// An optional http(s) URL of at most 2000 characters (``absoluteURL(_:_:allowHTTP:)`` when given).
     public static func url(_ value: String, _ field: String) throws(FieldError) -> String? {
         guard let text = try optional(value, field, maximum: 2000) else { return nil }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            url.host != nil
-        else { throw FieldError(field, "is not an http or https URL") }
+        _ = try absoluteURL(text, field, allowHTTP: true)
         return text
     }
 
