@@ -141,7 +141,6 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "CLibPQ",
-                "Secrets",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -286,7 +285,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Integrations",
+                "Integrations", "Storage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -347,9 +346,14 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Secrets", "Storage", "TestSupport",
+                "Secrets", "ServiceKit", "Storage", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AttributionStoreTests",
+            dependencies: ["AttributionCore", "AttributionStore", "Storage", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

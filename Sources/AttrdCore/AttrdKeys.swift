@@ -1,6 +1,7 @@
 public import Logging
 public import Storage
 import Secrets
+import ServiceKit
 
 /// `attrd keys ...`: work on the sealed secrets outside serving.
 public enum AttrdKeys {

@@ -1,4 +1,4 @@
-import Wire
+public import Wire
 
 extension RPCError {
     /// The error a call that threw `error` ends with: an `RPCError` as it
@@ -6,7 +6,7 @@ extension RPCError {
     /// `cancelledWith` (the code the client receives when the call was ended
     /// from outside, else CANCELLED); anything else as INTERNAL, naming the
     /// call's id (the error itself becomes the cause, for the log only).
-    init(converting error: any Error, callID: String, cancelledWith cancellation: StatusCode? = nil) {
+    public init(converting error: any Error, callID: String, cancelledWith cancellation: StatusCode? = nil) {
         switch error {
         case let error as RPCError:
             self = error

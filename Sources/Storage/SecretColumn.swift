@@ -1,4 +1,4 @@
-/// A bytea column holding sealed secrets (``Secrets/SecretBox`` envelopes),
+/// A bytea column holding sealed secrets (`SecretBox` envelopes),
 /// keyed by the row's uuid `id`. Each service module declares its own
 /// (`ServiceModule.secretColumns`); `attrd keys rotate` re-seals them all.
 public struct SecretColumn: Sendable, Hashable {

@@ -30,11 +30,33 @@ struct PixelAlertTests {
         return entry
     }
 
-    @Test func configIsValidatedFieldByFieldAndOnlyAdminsChangeIt() async throws {
+    /// The handler alone, called directly against the test database.
+    @Test func configIsValidatedFieldByFieldAndChangesOnlyTheFieldsOfTheMask() async throws {
         let tenant = try TestTenant()
-        try await AttrdHarness.grantAdmin(tenant)
-        try await AttrdHarness.withServer { attrd in
-            let defaults = try await attrd.withPixels(tenant) { try await $0.getAlertConfig(.init()) }.alertConfig
+        let executor = CurlExecutor(threads: 1)
+        do {
+            try await Self.validateDirectly(tenant, executor: executor)
+        } catch {
+            try? await executor.shutdown()
+            throw error
+        }
+        try await executor.shutdown()
+    }
+
+    private static func validateDirectly(_ tenant: TestTenant, executor: CurlExecutor) async throws {
+        try await TenantData.with { data in
+            try await data.database.withTenant(tenant.id) { tx in
+                try await tx.query("INSERT INTO tenants (id, name) VALUES ($1, 'direct')", [tenant.id])
+            }
+            let pixels = PixelsService(
+                database: data.database, secrets: nil,
+                broadcaster: PixelEventBroadcaster(
+                    connectionString: try ConnectionString(try #require(TestEnvironment.databaseURL)), database: data.database,
+                    logger: AttrdHarness.quiet),
+                redelivery: PixelRedelivery(executor: executor, configuration: .init(transport: .init())),
+                logger: AttrdHarness.quiet)
+            let context = try DirectCall.context(tenant, method: Attribution_V1_Pixels.Method.updateAlertConfig)
+            let defaults = try await pixels.getAlertConfig(.init(), context: context).alertConfig
             #expect(defaults.platforms.map(\.accuracyThresholdPercent) == [90, 90, 90])
             #expect(!defaults.hasUpdateTime && defaults.channel == .unspecified)
 
@@ -51,23 +73,40 @@ struct PixelAlertTests {
                  "alert_config.email_recipients[1]"),
                 (Self.update(["slack_channels"]) { $0.slackChannels = ["general"] }, "alert_config.slack_channels[0]"),
             ]
+            for (request, field) in cases {
+                let error = await DirectCall.status { _ = try await pixels.updateAlertConfig(request, context: context) }
+                #expect(error?.code == .invalidArgument)
+                #expect(error?.message.hasPrefix(field) == true, "\(error?.message ?? "")")
+            }
+            let saved = try await pixels.updateAlertConfig(Self.update(["platforms", "channel", "slack_channels"]) {
+                $0.platforms = [Self.platform(.tiktok, enabled: true, threshold: 75)]
+                $0.channel = .slack
+                $0.slackChannels = ["#pixel-alerts"]
+            }, context: context).alertConfig
+            #expect(saved.platforms.map(\.accuracyThresholdPercent) == [90, 90, 75])
+            #expect(saved.platforms.map(\.enabled) == [false, false, true])
+            #expect(saved.channel == .slack && saved.slackChannels == ["#pixel-alerts"] && saved.hasUpdateTime)
+            // A later change of one field keeps the others.
+            let again = try await pixels.updateAlertConfig(
+                Self.update(["email_recipients"]) { $0.emailRecipients = ["ops@example.com"] }, context: context
+            ).alertConfig
+            #expect(again.channel == .slack && again.platforms[2].enabled && again.emailRecipients == ["ops@example.com"])
+            try await data.database.withTenant(tenant.id) { tx in
+                try await tx.query("DELETE FROM tenants WHERE id = $1", [tenant.id])
+            }
+        }
+    }
+
+    /// Through a real attrd: roles and tenants come from the certificates.
+    @Test func onlyAdminsChangeTheConfigAndEachTenantHasItsOwn() async throws {
+        let tenant = try TestTenant()
+        try await AttrdHarness.grantAdmin(tenant)
+        try await AttrdHarness.withServer { attrd in
             try await attrd.withPixels(tenant, as: "admin") { pixels in
-                for (request, field) in cases {
-                    let error = await #expect(throws: RPCError.self) { try await pixels.updateAlertConfig(request) }
-                    #expect(error?.code == .invalidArgument)
-                    #expect(error?.message.hasPrefix(field) == true, "\(error?.message ?? "")")
-                }
-                let saved = try await pixels.updateAlertConfig(Self.update(["platforms", "channel", "slack_channels"]) {
-                    $0.platforms = [Self.platform(.tiktok, enabled: true, threshold: 75)]
+                _ = try await pixels.updateAlertConfig(Self.update(["channel", "slack_channels"]) {
                     $0.channel = .slack
                     $0.slackChannels = ["#pixel-alerts"]
-                }).alertConfig
-                #expect(saved.platforms.map(\.accuracyThresholdPercent) == [90, 90, 75])
-                #expect(saved.platforms.map(\.enabled) == [false, false, true])
-                #expect(saved.channel == .slack && saved.slackChannels == ["#pixel-alerts"] && saved.hasUpdateTime)
-                // A later change of one field keeps the others.
-                let again = try await pixels.updateAlertConfig(Self.update(["email_recipients"]) { $0.emailRecipients = ["ops@example.com"] }).alertConfig
-                #expect(again.channel == .slack && again.platforms[2].enabled && again.emailRecipients == ["ops@example.com"])
+                })
             }
             let denied = try await attrd.withPixels(tenant) { pixels in
                 await #expect(throws: RPCError.self) { try await pixels.updateAlertConfig(Self.update(["channel"]) { _ in }) }

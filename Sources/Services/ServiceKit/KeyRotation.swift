@@ -1,8 +1,10 @@
 public import Logging
 public import Secrets
+public import Storage
 import Foundation
 
-/// `attrd keys rotate`: re-seals every secret under the keyring's current
+/// `attrd keys rotate`: re-seals every secret of the given columns (the
+/// modules' `secretColumns`) under the keyring's current
 /// key, one tenant transaction per tenant (so row-level security applies, as
 /// for any request), locking the rows it rewrites. Secrets already under the
 /// current key are left alone, so it can be re-run after a failure.
@@ -33,7 +35,8 @@ public struct KeyRotation: Sendable {
                 for secret in columns {
                     // Table and column names are constants of SecretColumn, never input.
                     let rows = try await tx.query(
-                        "SELECT id, \(secret.column) AS sealed FROM \(secret.table) WHERE \(secret.column) IS NOT NULL FOR UPDATE")
+                        "SELECT id, \(secret.column) AS sealed FROM \(secret.table) WHERE tenant_id = $1 AND \(secret.column) IS NOT NULL FOR UPDATE",
+                        [tenantID])
                     for row in rows {
                         let id = try row.decode("id", as: UUID.self)
                         let sealed = try row.decode("sealed", as: PostgresBytes.self).bytes
@@ -43,7 +46,8 @@ public struct KeyRotation: Sendable {
                             continue
                         }
                         try await tx.query(
-                            "UPDATE \(secret.table) SET \(secret.column) = $1 WHERE id = $2", [PostgresBytes(resealed), id])
+                            "UPDATE \(secret.table) SET \(secret.column) = $1 WHERE tenant_id = $2 AND id = $3",
+                            [PostgresBytes(resealed), tenantID, id])
                         counts.resealed += 1
                     }
                 }

@@ -1,12 +1,11 @@
 import Foundation
 import Storage
-import TestSupport
 
 extension TenantData {
     /// A tenant's attribution results (with their row ids and computation
     /// times, which change when an order is attributed again) and daily
     /// metrics, one line each, in a stable order.
-    func attribution(_ tenant: TestTenant) async throws -> (results: [String], daily: [String]) {
+    public func attribution(_ tenant: TestTenant) async throws -> (results: [String], daily: [String]) {
         let results = try await rows(
             tenant,
             """
