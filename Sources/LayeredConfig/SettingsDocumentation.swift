@@ -12,17 +12,18 @@ public enum SettingsDocumentation {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One entry per setting, for `--help`.
+    /// One entry per setting, for `--help`: the flag (or variable), what it
+    /// does, then where else it is read from and its default.
     public static func helpText(_ declarations: [any SettingDeclaration]) -> String {
         declarations.map { setting in
             let name = setting.isEnvironmentOnly ? setting.key.environment : "--\(setting.key.flag) <value>"
-            var source = setting.isEnvironmentOnly ? "environment only" : "env: \(setting.key.environment)"
+            var source = setting.isEnvironmentOnly ? "environment only" : "env \(setting.key.environment)"
             if setting.defaultIsValue {
-                source += "; default \(setting.defaultText)"
+                source += ", default \(setting.defaultText)"
             } else if setting.defaultText == "required" {
-                source += "; required"
+                source += ", required"
             }
-            return "  \(name)\n        \(describe(setting)) (\(source))"
+            return "  \(name)\n        \(describe(setting))\n        \(source)"
         }.joined(separator: "\n")
     }
 

@@ -78,7 +78,7 @@ struct SettingTests {
         #expect(table.contains("| `--pool-size` | `APP_POOL_SIZE` | `10` | connections (1–200) |"))
         #expect(table.contains("| — | `APP_BOT_TOKEN` | none | token |"))
         let help = SettingsDocumentation.helpText(Self.all)
-        #expect(help.contains("--pool-size <value>"))
-        #expect(help.contains("APP_BOT_TOKEN\n        token (environment only)"))
+        #expect(help.contains("  --pool-size <value>\n        connections (1–200)\n        env APP_POOL_SIZE, default 10"))
+        #expect(help.contains("  APP_BOT_TOKEN\n        token\n        environment only"))
     }
 }
