@@ -149,6 +149,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Jobs",
+            dependencies: [
+                "Storage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Observability",
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
@@ -349,6 +358,15 @@ let package = Package(
             dependencies: [
                 "Secrets", "Storage", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "JobsTests",
+            dependencies: [
+                "Jobs", "Storage", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
