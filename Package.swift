@@ -187,7 +187,8 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "AttributionCore", "Identity", "Integrations", "LayeredConfig", "Protos", "RPCServer", "Secrets", "Storage", "Wire",
+                "AttributionCore", "Identity", "Integrations", "Jobs", "LayeredConfig", "Protos", "RPCServer", "Secrets", "Storage",
+                "Wire",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -220,8 +221,8 @@ let package = Package(
         .target(
             name: "Pixels",
             dependencies: [
-                "AttributionCore", "AttributionStore", "Integrations", "LayeredConfig", "Protos", "RPCServer", "Secrets", "ServiceKit",
-                "Storage", "Wire",
+                "AttributionCore", "AttributionStore", "Integrations", "Jobs", "LayeredConfig", "Protos", "RPCServer", "Secrets",
+                "ServiceKit", "Storage", "Wire",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -237,6 +238,7 @@ let package = Package(
                 "Integrations",
                 "CoreServices",
                 "Authorization",
+                "Jobs",
                 "Ingest",
                 "Pixels",
                 "ServiceKit",
@@ -378,7 +380,8 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: [
-                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "Integrations", "LayeredConfig", "Protos",
+                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "Integrations", "Jobs", "LayeredConfig",
+                "Protos",
                 "RPCClient",
                 "Authorization", "Ingest", "Pixels", "RPCServer", "Secrets", "ServiceKit", "Storage", "TestSupport",
                 "TLS", "Wire",
@@ -408,7 +411,7 @@ let package = Package(
         .testTarget(
             name: "AttrdCoreTests",
             dependencies: [
-                "AttrdCore", "Identity", "Ingest", "Integrations", "LayeredConfig", "Pixels", "Protos", "RPCClient", "Secrets",
+                "AttrdCore", "Identity", "Ingest", "Integrations", "Jobs", "LayeredConfig", "Pixels", "Protos", "RPCClient", "Secrets",
                 "ServiceKit", "Storage", "TestSupport", "TLS", "Wire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -40,6 +40,7 @@ public struct AttrdApplication: Service {
         let outbound = CurlExecutor(threads: 4)
         do {
             let parts = try makeModuleParts(storage: storage, outbound: outbound)
+            let runners = makeJobRunners(storage: storage, parts: parts)
             let metrics = makeMetrics(storage: storage, parts: parts)
             let (server, health) = try makeRPCServer(
                 tls: tls, storage: storage, services: parts.flatMap(\.rpcServices), metrics: metrics)
@@ -50,9 +51,10 @@ public struct AttrdApplication: Service {
             }
             // Started together; on shutdown stopped from the end: the health
             // status flips, live streams end, the server drains its calls,
-            // then background work stops.
+            // then background work stops (job runners drain their jobs).
             let services: [any Service] =
-                (endpoint.map { [$0] } ?? []) + parts.flatMap(\.background) + [serving, BackgroundTask("TLS reload") { await reloadTLSOnHangup(server) }]
+                (endpoint.map { [$0] } ?? []) + parts.flatMap(\.background) + jobServices(runners)
+                + [serving, BackgroundTask("TLS reload") { await reloadTLSOnHangup(server) }]
                 + parts.flatMap(\.servingSupport) + [HealthShutdownService(health: health)]
             try await ServiceGroup(configuration: .init(services: services, logger: logger)).run()
         } catch {

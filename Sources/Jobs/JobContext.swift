@@ -8,7 +8,8 @@ public struct JobContext: Sendable {
     /// The runner's wall clock (for "now" in the handler's own writes).
     public let now: @Sendable () -> Date
 
-    init(job: ClaimedJob, database: Database, now: @escaping @Sendable () -> Date) {
+    /// A context for `job` (runners make it; tests of a handler too).
+    public init(job: ClaimedJob, database: Database, now: @escaping @Sendable () -> Date) {
         self.job = job
         self.database = database
         self.now = now
