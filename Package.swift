@@ -278,7 +278,7 @@ let package = Package(
         .executableTarget(
             name: "attrd",
             dependencies: [
-                "AttrdCore", "Identity", "LayeredConfig", "Storage",
+                "AttrdCore", "Identity", "Jobs", "LayeredConfig", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
