@@ -41,7 +41,8 @@ public struct AttrdApplication: Service {
         do {
             let parts = try makeModuleParts(storage: storage, outbound: outbound)
             let runners = makeJobRunners(storage: storage, parts: parts)
-            let metrics = makeMetrics(storage: storage, parts: parts)
+            let queueGauges = makeJobQueueGauges(storage: storage, runners: runners)
+            let metrics = makeMetrics(storage: storage, gauges: parts.flatMap(\.gauges) + jobGauges(queueGauges, runners: runners))
             let (server, health) = try makeRPCServer(
                 tls: tls, storage: storage, services: parts.flatMap(\.rpcServices), metrics: metrics)
             let endpoint = metrics?.makeEndpoint(logger: logger)
@@ -53,7 +54,7 @@ public struct AttrdApplication: Service {
             // status flips, live streams end, the server drains its calls,
             // then background work stops (job runners drain their jobs).
             let services: [any Service] =
-                (endpoint.map { [$0] } ?? []) + parts.flatMap(\.background) + jobServices(runners)
+                (endpoint.map { [$0] } ?? []) + parts.flatMap(\.background) + jobServices(runners, gauges: queueGauges)
                 + [serving, BackgroundTask("TLS reload") { await reloadTLSOnHangup(server) }]
                 + parts.flatMap(\.servingSupport) + [HealthShutdownService(health: health)]
             try await ServiceGroup(configuration: .init(services: services, logger: logger)).run()

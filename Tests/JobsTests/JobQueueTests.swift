@@ -163,3 +163,25 @@ struct JobQueueTests {
         }
     }
 }
+
+/// The figures /metrics shows: due jobs and the oldest one's wait, per kind.
+@Suite("Jobs: gauges", .enabled(if: JobsDatabase.enabled, "needs make test's database"))
+struct JobQueueGaugesTests {
+    @Test func dueJobsAndTheOldestWaitPerKind() async throws {
+        let (kind, other) = ("test-\(UUID().uuidString.prefix(8))", "test-\(UUID().uuidString.prefix(8))")
+        let clock = ManualDate()
+        try await JobsDatabase.with { data in
+            let (a, b) = (try await data.makeTenant(), try await data.makeTenant())
+            try await data.queue.enqueue(NewJob(kind: kind, runAt: clock.now.addingTimeInterval(-90)), tenantID: a)
+            try await data.queue.enqueue(NewJob(kind: kind, runAt: clock.now.addingTimeInterval(-30)), tenantID: b)
+            try await data.queue.enqueue(NewJob(kind: kind, runAt: clock.now.addingTimeInterval(60)), tenantID: b)  // not due
+            try await data.queue.enqueue(NewJob(kind: other, runAt: clock.now), tenantID: a)
+            let gauges = JobQueueGauges(queue: data.queue, logger: JobsDatabase.logger, now: { clock.now })
+            try await gauges.refresh()
+            #expect(gauges.due(kind) == 2)
+            #expect(gauges.oldestDueAge(kind) == 90)
+            #expect(gauges.due(other) == 1 && gauges.oldestDueAge(other) == 0)
+            #expect(gauges.due() >= 3, "every kind, other tests' included")
+        }
+    }
+}

@@ -183,38 +183,30 @@ $$;
 REVOKE ALL ON FUNCTION app_jobs_claim(text, text, timestamptz, interval, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_jobs_claim(text, text, timestamptz, interval, integer) TO attr_app;
 
+-- The owner role reads every tenant's jobs, for the two functions below
+-- (as it reads every tenant's row for app_tenant_ids()). It writes them
+-- only with a tenant's app.tenant_id set, in app_jobs_claim.
+CREATE POLICY owner_reads_all ON jobs FOR SELECT TO CURRENT_USER USING (true);
+
 -- The tenant of job `p_id`, for `attrd jobs retry|cancel ID` (which then
 -- works in that tenant's transaction); NULL when there is none.
 CREATE FUNCTION app_job_tenant(p_id uuid) RETURNS uuid
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = public, pg_temp
-    AS $$
-DECLARE
-    caller text := current_setting('app.tenant_id', true);
-    found uuid;
-BEGIN
-    FOR found IN SELECT t.id FROM tenants t LOOP
-        PERFORM set_config('app.tenant_id', found::text, true);
-        IF EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_id = found AND j.id = p_id) THEN
-            PERFORM set_config('app.tenant_id', COALESCE(caller, ''), true);
-            RETURN found;
-        END IF;
-    END LOOP;
-    PERFORM set_config('app.tenant_id', COALESCE(caller, ''), true);
-    RETURN NULL;
-END
-$$;
+    AS $$ SELECT tenant_id FROM jobs WHERE id = p_id $$;
 REVOKE ALL ON FUNCTION app_job_tenant(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_job_tenant(uuid) TO attr_app;
 
--- Queue depth (due now) and the age of the oldest due job per kind, for
--- /metrics: read from `job_due`, so it costs one small scan, not one per tenant.
+-- Per kind, the jobs due at `p_now` (available or retryable, run-at come)
+-- and the oldest due run-at, for /metrics: counts only, no tenant. Read at
+-- each metrics refresh, not at each claim round.
 CREATE FUNCTION app_jobs_due_summary(p_now timestamptz)
-    RETURNS TABLE (kind text, due_tenants bigint, oldest_due_at timestamptz)
+    RETURNS TABLE (kind text, due bigint, oldest_due_at timestamptz)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = public, pg_temp
     AS $$
-    SELECT jd.kind, count(*), min(jd.due_at) FROM job_due jd WHERE jd.due_at <= p_now GROUP BY jd.kind
+    SELECT j.kind, count(*), min(j.run_at) FROM jobs j
+    WHERE j.state IN ('available', 'retryable') AND j.run_at <= p_now GROUP BY j.kind
 $$;
 REVOKE ALL ON FUNCTION app_jobs_due_summary(timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_jobs_due_summary(timestamptz) TO attr_app;
