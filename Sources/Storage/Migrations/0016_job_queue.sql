@@ -55,17 +55,19 @@ CREATE INDEX jobs_state_kind ON jobs (state, kind);
 -- functions below.
 CREATE TABLE job_due (
     kind TEXT NOT NULL,
-    tenant_id UUID NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    -- Not `tenant_id`: this is an index of due work across tenants, not a
+    -- tenant's data; on Citus it stays undistributed (docs/SCALING.md).
+    tenant UUID NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
     -- Never later than the moment the tenant's next job of this kind may be
     -- claimed (a run_at, or a running job's lease expiry); it may be earlier.
     due_at TIMESTAMPTZ NOT NULL,
     -- When a claim round last took this tenant's work: rounds serve the
     -- least recently served tenant first.
     served_at TIMESTAMPTZ,
-    PRIMARY KEY (kind, tenant_id)
+    PRIMARY KEY (kind, tenant)
 );
 CREATE INDEX job_due_kind_due ON job_due (kind, due_at);
-INSERT INTO job_due (kind, tenant_id, due_at)
+INSERT INTO job_due (kind, tenant, due_at)
     SELECT kind, tenant_id, min(run_at) FROM jobs WHERE state IN ('available', 'retryable') GROUP BY kind, tenant_id;
 
 -- The current tenant has a job of `p_kind` claimable from `p_at`: called in
@@ -75,8 +77,8 @@ CREATE FUNCTION app_job_due(p_kind text, p_at timestamptz) RETURNS void
     LANGUAGE sql VOLATILE SECURITY DEFINER
     SET search_path = public, pg_temp
     AS $$
-    INSERT INTO job_due (kind, tenant_id, due_at) VALUES (p_kind, app_current_tenant(), p_at)
-    ON CONFLICT (kind, tenant_id) DO UPDATE SET due_at = LEAST(job_due.due_at, EXCLUDED.due_at)
+    INSERT INTO job_due (kind, tenant, due_at) VALUES (p_kind, app_current_tenant(), p_at)
+    ON CONFLICT (kind, tenant) DO UPDATE SET due_at = LEAST(job_due.due_at, EXCLUDED.due_at)
 $$;
 REVOKE ALL ON FUNCTION app_job_due(text, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_job_due(text, timestamptz) TO attr_app;
@@ -134,47 +136,47 @@ DECLARE
     caller text := current_setting('app.tenant_id', true);
     due uuid[];
     filled uuid[] := '{}';
-    tenant uuid;
+    visited uuid;
     share integer;
     taken integer;
     left_over integer := p_limit;
     next_due timestamptz;
 BEGIN
     IF p_limit < 1 THEN RETURN; END IF;
-    SELECT array_agg(d.tenant_id ORDER BY d.served_at NULLS FIRST, d.due_at) INTO due FROM (
-        SELECT jd.tenant_id, jd.served_at, jd.due_at FROM job_due jd
+    SELECT array_agg(d.tenant ORDER BY d.served_at NULLS FIRST, d.due_at) INTO due FROM (
+        SELECT jd.tenant, jd.served_at, jd.due_at FROM job_due jd
         WHERE jd.kind = p_kind AND jd.due_at <= p_now
         ORDER BY jd.served_at NULLS FIRST, jd.due_at
         LIMIT p_limit
         FOR UPDATE SKIP LOCKED) d;
     IF due IS NULL THEN RETURN; END IF;
     share := GREATEST(1, p_limit / array_length(due, 1));
-    FOREACH tenant IN ARRAY due LOOP
-        PERFORM set_config('app.tenant_id', tenant::text, true);
-        RETURN QUERY SELECT * FROM app_jobs_claim_tenant(p_kind, tenant, p_owner, p_now, p_lease, share);
+    FOREACH visited IN ARRAY due LOOP
+        PERFORM set_config('app.tenant_id', visited::text, true);
+        RETURN QUERY SELECT * FROM app_jobs_claim_tenant(p_kind, visited, p_owner, p_now, p_lease, share);
         GET DIAGNOSTICS taken = ROW_COUNT;
         left_over := left_over - taken;
-        IF taken = share THEN filled := filled || tenant; END IF;
+        IF taken = share THEN filled := filled || visited; END IF;
     END LOOP;
-    FOREACH tenant IN ARRAY filled LOOP
+    FOREACH visited IN ARRAY filled LOOP
         EXIT WHEN left_over <= 0;
-        PERFORM set_config('app.tenant_id', tenant::text, true);
-        RETURN QUERY SELECT * FROM app_jobs_claim_tenant(p_kind, tenant, p_owner, p_now, p_lease, left_over);
+        PERFORM set_config('app.tenant_id', visited::text, true);
+        RETURN QUERY SELECT * FROM app_jobs_claim_tenant(p_kind, visited, p_owner, p_now, p_lease, left_over);
         GET DIAGNOSTICS taken = ROW_COUNT;
         left_over := left_over - taken;
     END LOOP;
-    FOREACH tenant IN ARRAY due LOOP
-        PERFORM set_config('app.tenant_id', tenant::text, true);
+    FOREACH visited IN ARRAY due LOOP
+        PERFORM set_config('app.tenant_id', visited::text, true);
         SELECT min(t.at) INTO next_due FROM (
             SELECT min(p.run_at) AS at FROM jobs p
-                WHERE p.tenant_id = tenant AND p.kind = p_kind AND p.state IN ('available', 'retryable')
+                WHERE p.tenant_id = visited AND p.kind = p_kind AND p.state IN ('available', 'retryable')
             UNION ALL
             SELECT min(r.lease_expires_at) FROM jobs r
-                WHERE r.tenant_id = tenant AND r.kind = p_kind AND r.state = 'running') t;
+                WHERE r.tenant_id = visited AND r.kind = p_kind AND r.state = 'running') t;
         IF next_due IS NULL THEN
-            DELETE FROM job_due jd WHERE jd.kind = p_kind AND jd.tenant_id = tenant;
+            DELETE FROM job_due jd WHERE jd.kind = p_kind AND jd.tenant = visited;
         ELSE
-            UPDATE job_due jd SET due_at = next_due, served_at = p_now WHERE jd.kind = p_kind AND jd.tenant_id = tenant;
+            UPDATE job_due jd SET due_at = next_due, served_at = p_now WHERE jd.kind = p_kind AND jd.tenant = visited;
         END IF;
     END LOOP;
     PERFORM set_config('app.tenant_id', COALESCE(caller, ''), true);
