@@ -47,6 +47,16 @@ struct JobsDatabase: Sendable {
         }
     }
 
+    /// A second pool on the same database (another replica), closed by the caller.
+    static func makeDetached(size: Int) async throws -> JobsDatabase {
+        let connectionString = try ConnectionString(try #require(TestEnvironment.databaseURL))
+        let pool = PostgresPool(
+            configuration: PostgresPoolConfiguration(
+                connectionString: connectionString, size: size, acquireTimeout: .seconds(20), statementTimeout: .seconds(30)),
+            logger: logger)
+        return JobsDatabase(pool: pool, connectionString: connectionString)
+    }
+
     /// A new tenant.
     func makeTenant() async throws -> UUID {
         let id = UUID()
