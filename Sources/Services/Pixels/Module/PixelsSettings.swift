@@ -2,7 +2,7 @@ public import LayeredConfig
 import ServiceKit
 
 /// The Pixels module's settings: the live stream, GetStats' thresholds, the
-/// alert scheduler, and where redeliveries and alerts go.
+/// alert evaluation's interval, and where redeliveries and alerts go.
 public enum PixelsSettings {
     public static let streamBuffer = Setting.integer(
         .attrd("pixel-stream-buffer"), default: PixelsService.Configuration.defaults.streamBuffer, in: 1...100_000,
