@@ -148,6 +148,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Jobs",
+            dependencies: [
+                "Storage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Observability",
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
@@ -177,7 +186,8 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "AttributionCore", "Identity", "Integrations", "LayeredConfig", "Protos", "RPCServer", "Secrets", "Storage", "Wire",
+                "AttributionCore", "Identity", "Integrations", "Jobs", "LayeredConfig", "Protos", "RPCServer", "Secrets", "Storage",
+                "Wire",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -210,8 +220,8 @@ let package = Package(
         .target(
             name: "Pixels",
             dependencies: [
-                "AttributionCore", "AttributionStore", "Integrations", "LayeredConfig", "Protos", "RPCServer", "Secrets", "ServiceKit",
-                "Storage", "Wire",
+                "AttributionCore", "AttributionStore", "Integrations", "Jobs", "LayeredConfig", "Protos", "RPCServer", "Secrets",
+                "ServiceKit", "Storage", "Wire",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -227,6 +237,7 @@ let package = Package(
                 "Integrations",
                 "CoreServices",
                 "Authorization",
+                "Jobs",
                 "Ingest",
                 "Pixels",
                 "ServiceKit",
@@ -266,7 +277,7 @@ let package = Package(
         .executableTarget(
             name: "attrd",
             dependencies: [
-                "AttrdCore", "Identity", "LayeredConfig", "Storage",
+                "AttrdCore", "Identity", "Jobs", "LayeredConfig", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -357,6 +368,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "JobsTests",
+            dependencies: [
+                "Jobs", "Storage", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "AttributionCoreTests",
             dependencies: ["AttributionCore"],
             swiftSettings: strictSettings
@@ -364,7 +384,8 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: [
-                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "Integrations", "LayeredConfig", "Protos",
+                "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "Integrations", "Jobs", "LayeredConfig",
+                "Protos",
                 "RPCClient",
                 "Authorization", "Ingest", "Pixels", "RPCServer", "Secrets", "ServiceKit", "Storage", "TestSupport",
                 "TLS", "Wire",
@@ -394,7 +415,7 @@ let package = Package(
         .testTarget(
             name: "AttrdCoreTests",
             dependencies: [
-                "AttrdCore", "Identity", "Ingest", "Integrations", "LayeredConfig", "Pixels", "Protos", "RPCClient", "Secrets",
+                "AttrdCore", "Identity", "Ingest", "Integrations", "Jobs", "LayeredConfig", "Pixels", "Protos", "RPCClient", "Secrets",
                 "ServiceKit", "Storage", "TestSupport", "TLS", "Wire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

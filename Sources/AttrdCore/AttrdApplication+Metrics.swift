@@ -3,8 +3,8 @@ import ServiceKit
 
 extension AttrdApplication {
     /// attrd's metrics, when `--metrics-listen` is set.
-    func makeMetrics(storage: AttrdStorage, parts: [ModuleParts]) -> AttrdMetrics? {
-        configuration.metricsListen.map { AttrdMetrics(listen: $0, pool: storage.pool, gauges: parts.flatMap(\.gauges)) }
+    func makeMetrics(storage: AttrdStorage, gauges: [ModuleGauge]) -> AttrdMetrics? {
+        configuration.metricsListen.map { AttrdMetrics(listen: $0, pool: storage.pool, gauges: gauges) }
     }
 }
 

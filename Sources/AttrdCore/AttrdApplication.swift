@@ -40,7 +40,9 @@ public struct AttrdApplication: Service {
         let outbound = CurlExecutor(threads: 4)
         do {
             let parts = try makeModuleParts(storage: storage, outbound: outbound)
-            let metrics = makeMetrics(storage: storage, parts: parts)
+            let runners = makeJobRunners(storage: storage, parts: parts)
+            let queueGauges = makeJobQueueGauges(storage: storage, runners: runners)
+            let metrics = makeMetrics(storage: storage, gauges: parts.flatMap(\.gauges) + jobGauges(queueGauges, runners: runners))
             let (server, health) = try makeRPCServer(
                 tls: tls, storage: storage, services: parts.flatMap(\.rpcServices), metrics: metrics)
             let endpoint = metrics?.makeEndpoint(logger: logger)
@@ -50,9 +52,10 @@ public struct AttrdApplication: Service {
             }
             // Started together; on shutdown stopped from the end: the health
             // status flips, live streams end, the server drains its calls,
-            // then background work stops.
+            // then background work stops (job runners drain their jobs).
             let services: [any Service] =
-                (endpoint.map { [$0] } ?? []) + parts.flatMap(\.background) + [serving, BackgroundTask("TLS reload") { await reloadTLSOnHangup(server) }]
+                (endpoint.map { [$0] } ?? []) + parts.flatMap(\.background) + jobServices(runners, gauges: queueGauges)
+                + [serving, BackgroundTask("TLS reload") { await reloadTLSOnHangup(server) }]
                 + parts.flatMap(\.servingSupport) + [HealthShutdownService(health: health)]
             try await ServiceGroup(configuration: .init(services: services, logger: logger)).run()
         } catch {

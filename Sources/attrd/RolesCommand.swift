@@ -2,8 +2,6 @@ import ArgumentParser
 import AttrdCore
 import Foundation
 import Identity
-import Logging
-import Storage
 
 /// `attrd roles grant|revoke|list`: who may do what in a tenant (docs/SECURITY.md).
 struct RolesCommand: AsyncParsableCommand {
@@ -43,7 +41,7 @@ struct RolesGrantCommand: AsyncParsableCommand {
     @OptionGroup var options: AttrdOptions
 
     func run() async throws {
-        try await RolesRun.run(options) { database, settings, logger in
+        try await DatabaseCommand.run(options, name: "roles") { database, settings, logger in
             try await AttrdRoles.set(
                 role, kind: principal.kind, id: principal.id, tenant: principal.tenantID,
                 database: database, settings: settings, logger: logger)
@@ -57,7 +55,7 @@ struct RolesRevokeCommand: AsyncParsableCommand {
     @OptionGroup var options: AttrdOptions
 
     func run() async throws {
-        try await RolesRun.run(options) { database, settings, logger in
+        try await DatabaseCommand.run(options, name: "roles") { database, settings, logger in
             try await AttrdRoles.set(
                 nil, kind: principal.kind, id: principal.id, tenant: principal.tenantID,
                 database: database, settings: settings, logger: logger)
@@ -72,25 +70,8 @@ struct RolesListCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let id = UUID(uuidString: tenant) else { throw ValidationError("--tenant must be a UUID") }
-        try await RolesRun.run(options) { database, settings, logger in
+        try await DatabaseCommand.run(options, name: "roles") { database, settings, logger in
             try await AttrdRoles.list(tenant: id, database: database, settings: settings, logger: logger)
-        }
-    }
-}
-
-enum RolesRun {
-    static func run(
-        _ options: AttrdOptions,
-        _ body: (ConnectionString, AttrdConfiguration.StorageSettings, Logger) async throws -> String
-    ) async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let (database, settings) = try options.resolveStorage(environment: environment)
-        let logger = bootstrapLogging(level: try options.resolveLogLevel(environment: environment))
-        do {
-            print(try await body(database, settings, logger))
-        } catch {
-            logger.error("roles: \(error)")
-            throw ExitCode.failure
         }
     }
 }

@@ -71,6 +71,10 @@ struct AttrdMetricsTests {
                 #expect(samples.contains { $0.name == "rpc_server_call_duration_count" && $0.value == 3 })
                 #expect(samples.contains { $0.name == "attrd_db_pool_connections_open" })
                 #expect(samples.contains { $0.name == "attrd_pixel_stream_subscribers" && $0.value == 0 })
+                // The job queue: depth and the oldest due job's wait, in all and per kind.
+                for name in ["attrd_jobs_due", "attrd_jobs_oldest_due_seconds", "attrd_jobs_pixel_alerts_due", "attrd_jobs_pixel_alerts_running"] {
+                    #expect(samples.contains { $0.name == name }, "no \(name)")
+                }
                 // Per replica, never per tenant: no label names or carries a tenant or principal.
                 let labels = samples.flatMap(\.labels)
                 #expect(Set(labels.map(\.key)).isSubset(of: ["method", "status", "le"]), "\(Set(labels.map(\.key)))")

@@ -16,9 +16,12 @@ public struct AlertSettingsStore: Sendable {
     /// Applies `change` to the stored settings and saves the result, in one
     /// transaction holding the tenant's settings row, so that concurrent
     /// updates of different fields never lose each other. `change` may throw
-    /// to refuse the result (nothing is saved).
+    /// to refuse the result (nothing is saved). `saved` runs in the same
+    /// transaction after the save (the Pixels module enqueues the tenant's
+    /// alert evaluation there, so it exists if and only if the save commits).
     public func update(
-        tenantID: UUID, _ change: (inout AlertSettings) throws -> Void
+        tenantID: UUID, _ change: (inout AlertSettings) throws -> Void,
+        saved: (AlertSettings, TenantTransaction) async throws -> Void = { _, _ in }
     ) async throws -> AlertSettings {
         try await database.withTenant(tenantID) { tx in
             try await TenantProvisioner.insertRow(in: tx)
@@ -40,7 +43,9 @@ public struct AlertSettingsStore: Sendable {
                         SET accuracy_threshold = EXCLUDED.accuracy_threshold, enabled = EXCLUDED.enabled, updated_at = now()
                     """, [name, platform.thresholdPercent, platform.enabled])
             }
-            return try await Self.load(in: tx)
+            let stored = try await Self.load(in: tx)
+            try await saved(stored, tx)
+            return stored
         }
     }
 

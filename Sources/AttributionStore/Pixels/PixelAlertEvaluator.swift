@@ -1,54 +1,22 @@
 public import Foundation
 public import Storage
 
-/// Evaluates a tenant's enabled accuracy alerts, as a job of the database
-/// job queue (`jobs`, kind `pixel_alerts`): one job row per tenant, claimed
-/// with `FOR UPDATE SKIP LOCKED`, so that with several attrd replicas each
-/// evaluation runs on exactly one of them; after it, the job is due again
-/// `interval` later. An alert that fires is recorded in `pixel_alert_events`
-/// (delivery `pending`, due at once: `PixelAlertOutbox` sends it), at most
-/// once per platform and hour.
+/// Evaluates a tenant's enabled accuracy alerts. The Pixels module runs it
+/// as a periodic job of the job queue (kind `pixel_alerts`, one chain of
+/// jobs per tenant with alerts), so with several attrd replicas each
+/// evaluation runs on one of them. An alert that fires is recorded in
+/// `pixel_alert_events` (delivery `pending`, due at once: `PixelAlertOutbox`
+/// sends it), at most once per platform and hour.
 public struct PixelAlertEvaluator: Sendable {
-    public static let jobKind = "pixel_alerts"
-
     public let database: Database
-    public let interval: Duration
 
-    public init(database: Database, interval: Duration = .seconds(300)) {
+    public init(database: Database) {
         self.database = database
-        self.interval = interval
     }
 
-    /// What one evaluation did.
-    public enum Outcome: Sendable, Equatable {
-        /// Not due yet, or another replica holds the job.
-        case skipped
-        /// Evaluated; these platforms' alerts were recorded now.
-        case evaluated(fired: [String])
-    }
-
-    public func evaluate(tenantID: UUID, now: Date = Date()) async throws -> Outcome {
-        try await database.withTenant(tenantID) { tx in
-            try await tx.query(
-                """
-                INSERT INTO jobs (tenant_id, kind, run_at) VALUES (app_current_tenant(), $1, $2)
-                ON CONFLICT (tenant_id, kind) WHERE kind = 'pixel_alerts' DO NOTHING
-                """, [Self.jobKind, now])
-            let claimed = try await tx.query(
-                """
-                SELECT id FROM jobs WHERE kind = $1 AND run_at <= $2 ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED
-                """, [Self.jobKind, now])
-            guard let job = claimed.first("id") else { return .skipped }
-            let fired = try await Self.fire(now: now, in: tx)
-            let seconds = Double(interval.components.seconds)
-            try await tx.query(
-                """
-                UPDATE jobs SET run_at = $2::timestamptz + make_interval(secs => $3), attempts = 0, status = 'queued',
-                    locked_at = NULL, locked_by = NULL, last_error = NULL
-                WHERE id = $1::uuid
-                """, [job, now, Int(seconds)])
-            return .evaluated(fired: fired)
-        }
+    /// Evaluates the tenant's alerts as of `now`; returns the platforms whose alerts were recorded now.
+    public func evaluate(tenantID: UUID, now: Date = Date()) async throws -> [String] {
+        try await database.withTenant(tenantID) { tx in try await Self.fire(now: now, in: tx) }
     }
 
     /// Records an alert event for every enabled platform whose accuracy over

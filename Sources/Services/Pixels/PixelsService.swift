@@ -21,6 +21,10 @@ public struct PixelsService: Attribution_V1_PixelsHandler {
         public var stitchingDropPoints = 10.0
         /// Undelivered events a live stream may hold before it ends with RESOURCE_EXHAUSTED.
         public var streamBuffer = 1000
+        /// Seconds between a tenant's alert evaluations: saving alert settings
+        /// with an alert on enqueues the tenant's evaluation at the next tick
+        /// (0, a replica that evaluates none, seeds on the default's ticks).
+        public var alertInterval = 300
 
         public init() {}
         public static let defaults = Configuration()

@@ -3,12 +3,13 @@ public import LayeredConfig
 public import ServiceKit
 public import RPCServer
 public import Storage
+import Jobs
 import AttributionStore
 import Integrations
 
 /// attribution.v1.Pixels in attrd: the service, the live-stream fan-out
 /// (listening before attrd serves, stopped first on shutdown so streams end),
-/// and the alert scheduler.
+/// and the alert evaluation's job kind.
 public struct PixelsModule: ServiceModule {
     public init() {}
 
@@ -24,21 +25,20 @@ public struct PixelsModule: ServiceModule {
         configuration.streamBuffer = settings[PixelsSettings.streamBuffer]
         configuration.noEventsHours = settings[PixelsSettings.noEventsHours]
         configuration.stitchingDropPoints = settings[PixelsSettings.stitchingDropPoints]
+        configuration.alertInterval = settings[PixelsSettings.alertInterval]
         let service = PixelsService(
             database: context.database, secrets: context.secrets, broadcaster: broadcaster,
             redelivery: redelivery(context), configuration: configuration, logger: context.logger)
         return ModuleParts(
             rpcServices: [service],
             servingSupport: [BackgroundTask("pixel event listener") { await broadcaster.run() }],
-            background: alertScheduler(context).map { scheduler in
-                [BackgroundTask("pixel alert scheduler") { await scheduler.run() }]
-            } ?? [],
             beforeServing: [{ await broadcaster.waitUntilListening() }],
             gauges: [
                 ModuleGauge(subsystem: "pixel_stream", name: "subscribers", help: "Live Pixels.StreamEvents calls on this replica") {
                     Double(broadcaster.subscriberCount)
                 }
-            ])
+            ],
+            jobs: alertJob(context).map { [$0] } ?? [])
     }
 
     private func redelivery(_ context: ModuleContext) -> PixelRedelivery {
@@ -53,13 +53,12 @@ public struct PixelsModule: ServiceModule {
     }
 
     /// Nil when `--pixel-alert-interval` is 0 (another replica, or none, evaluates).
-    private func alertScheduler(_ context: ModuleContext) -> PixelAlertScheduler? {
+    private func alertJob(_ context: ModuleContext) -> JobKind? {
         let interval = context.settings[PixelsSettings.alertInterval]
         guard interval > 0 else { return nil }
-        return PixelAlertScheduler(
-            evaluator: PixelAlertEvaluator(database: context.database, interval: .seconds(interval)),
-            outbox: PixelAlertOutbox(database: context.database),
-            sender: alertSender(context), tick: .seconds(min(60, interval)), logger: context.logger)
+        return PixelAlertJob(interval: interval).kind(
+            evaluator: PixelAlertEvaluator(database: context.database), outbox: PixelAlertOutbox(database: context.database),
+            sender: alertSender(context), logger: context.logger)
     }
 }
 

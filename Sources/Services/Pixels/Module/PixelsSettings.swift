@@ -2,7 +2,7 @@ public import LayeredConfig
 import ServiceKit
 
 /// The Pixels module's settings: the live stream, GetStats' thresholds, the
-/// alert scheduler, and where redeliveries and alerts go.
+/// alert evaluation's interval, and where redeliveries and alerts go.
 public enum PixelsSettings {
     public static let streamBuffer = Setting.integer(
         .attrd("pixel-stream-buffer"), default: PixelsService.Configuration.defaults.streamBuffer, in: 1...100_000,
@@ -15,7 +15,7 @@ public enum PixelsSettings {
         in: 0...100, help: "`Pixels.GetStats` raises `stitching_rate_dropped` when the stitching rate fell by more than this many points from the previous 24 h")
     public static let alertInterval = Setting.integer(
         .attrd("pixel-alert-interval"), default: 300, in: 0...86_400,
-        help: "seconds between evaluations of each tenant's pixel alerts; 0 turns this replica's scheduler off")
+        help: "seconds between evaluations of each tenant's pixel alerts (a job per tenant with alerts on); 0: this replica runs none of them")
 
     public static let metaURL = Setting(
         .attrd("meta-capi-url"), default: PlatformEndpoints.defaults.meta,

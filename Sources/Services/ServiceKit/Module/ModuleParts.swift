@@ -1,3 +1,4 @@
+public import Jobs
 public import RPCServer
 public import ServiceLifecycle
 
@@ -21,15 +22,20 @@ public struct ModuleParts: Sendable {
     public var beforeServing: [@Sendable () async -> Void]
     /// Figures for `/metrics`, read at each scrape.
     public var gauges: [ModuleGauge]
+    /// The kinds of job this replica runs: attrd runs one `JobRunner` per
+    /// kind (stopped with the background work, draining its jobs) and one
+    /// LISTEN that wakes them.
+    public var jobs: [JobKind]
 
     public init(
         rpcServices: [any RegistrableRPCService], servingSupport: [any Service] = [], background: [any Service] = [],
-        beforeServing: [@Sendable () async -> Void] = [], gauges: [ModuleGauge] = []
+        beforeServing: [@Sendable () async -> Void] = [], gauges: [ModuleGauge] = [], jobs: [JobKind] = []
     ) {
         self.rpcServices = rpcServices
         self.servingSupport = servingSupport
         self.background = background
         self.beforeServing = beforeServing
         self.gauges = gauges
+        self.jobs = jobs
     }
 }
