@@ -221,12 +221,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Dashboards",
+            dependencies: [
+                "AttributionStore", "Authorization", "Identity", "Protos", "RPCServer", "ServiceKit", "Storage", "Wire",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Sources/Services/Dashboards",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "AttrdCore",
             dependencies: [
                 "AttributionStore",
                 "Integrations",
                 "CoreServices",
                 "Authorization",
+                "Dashboards",
                 "Ingest",
                 "Pixels",
                 "ServiceKit",
@@ -366,7 +376,7 @@ let package = Package(
             dependencies: [
                 "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "Integrations", "LayeredConfig", "Protos",
                 "RPCClient",
-                "Authorization", "Ingest", "Pixels", "RPCServer", "Secrets", "ServiceKit", "Storage", "TestSupport",
+                "Authorization", "Dashboards", "Ingest", "Pixels", "RPCServer", "Secrets", "ServiceKit", "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

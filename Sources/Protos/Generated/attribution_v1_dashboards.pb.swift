@@ -13,10 +13,16 @@
 ///
 /// Dashboards belong to a user: the caller's user principal within the
 /// caller's tenant (both from its certificate). Only that user sees and
-/// changes them; a dashboard of another user or tenant is NOT_FOUND, exactly
-/// as one that does not exist. A principal that is not a user (a service),
-/// or whose role may not use dashboards, gets PERMISSION_DENIED before
-/// anything else is checked.
+/// changes them, unless the owner marks one `shared`: every principal of the
+/// tenant that may read then sees it, and its owner and the tenant's admins
+/// may change or delete it. A dashboard of another user (not shared) or of
+/// another tenant is NOT_FOUND, exactly as one that does not exist. A
+/// principal that is not a user (a service), or whose role may not use
+/// dashboards, gets PERMISSION_DENIED before anything else is checked.
+///
+/// Every dashboard has a version, bumped by each change; an update names
+/// the version it was based on and is refused with ABORTED when the
+/// dashboard changed since, unless it asks to overwrite.
 
 public import SwiftProtobuf
 
@@ -221,11 +227,28 @@ public nonisolated struct Attribution_V1_Widget: Sendable {
   /// The kind. Required.
   public var type: Attribution_V1_WidgetType = .unspecified
 
-  /// The column of the left edge, 0 to 11.
-  public var x: Int32 = 0
+  /// The column of the left edge, 0 to 11. When x and y are both omitted,
+  /// the server places the widget in the first free slot (rows top-down,
+  /// then columns left to right, after the widgets placed explicitly) and
+  /// returns the position; giving only one of them is INVALID_ARGUMENT.
+  public var x: Int32 {
+    get {_x ?? 0}
+    set {_x = newValue}
+  }
+  /// Returns true if `x` has been explicitly set.
+  public var hasX: Bool {self._x != nil}
+  /// Clears the value of `x`. Subsequent reads from it will return its default value.
+  public mutating func clearX() {self._x = nil}
 
-  /// The row of the top edge, 0 to 1000.
-  public var y: Int32 = 0
+  /// The row of the top edge, 0 to 1000 (see x for omitting it).
+  public var y: Int32 {
+    get {_y ?? 0}
+    set {_y = newValue}
+  }
+  /// Returns true if `y` has been explicitly set.
+  public var hasY: Bool {self._y != nil}
+  /// Clears the value of `y`. Subsequent reads from it will return its default value.
+  public mutating func clearY() {self._y = nil}
 
   /// The width in columns, 1 to 12, with x + width at most 12.
   public var width: Int32 = 0
@@ -247,6 +270,8 @@ public nonisolated struct Attribution_V1_Widget: Sendable {
 
   public init() {}
 
+  fileprivate var _x: Int32? = nil
+  fileprivate var _y: Int32? = nil
   fileprivate var _config: Attribution_V1_WidgetConfig? = nil
 }
 
@@ -306,6 +331,17 @@ public nonisolated struct Attribution_V1_Dashboard: Sendable {
   public var hasUpdateTime: Bool {self._updateTime != nil}
   /// Clears the value of `updateTime`. Subsequent reads from it will return its default value.
   public mutating func clearUpdateTime() {self._updateTime = nil}
+
+  /// Whether every principal of the tenant that may read sees this
+  /// dashboard (only its owner and admins may change it).
+  public var shared: Bool = false
+
+  /// The version, bumped by every change (from 1). Output; on update, the
+  /// version the change is based on (see UpdateDashboardRequest.overwrite).
+  public var version: Int64 = 0
+
+  /// The owner's user id (from its certificate). Output only.
+  public var ownerID: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -453,7 +489,8 @@ public nonisolated struct Attribution_V1_UpdateDashboardRequest: Sendable {
 
   /// The fields to change: any of "name", "description", "is_default",
   /// "date_range_default", "refresh_interval_minutes" (absent in the
-  /// dashboard: no refresh), "widgets" (replaced whole). Required.
+  /// dashboard: no refresh), "widgets" (replaced whole), "shared" (owner
+  /// only). Required.
   public var updateMask: SwiftProtobuf.Google_Protobuf_FieldMask {
     get {_updateMask ?? SwiftProtobuf.Google_Protobuf_FieldMask()}
     set {_updateMask = newValue}
@@ -462,6 +499,10 @@ public nonisolated struct Attribution_V1_UpdateDashboardRequest: Sendable {
   public var hasUpdateMask: Bool {self._updateMask != nil}
   /// Clears the value of `updateMask`. Subsequent reads from it will return its default value.
   public mutating func clearUpdateMask() {self._updateMask = nil}
+
+  /// Apply the change whatever the dashboard's current version. Without it,
+  /// `dashboard.version` is required and must be the current version.
+  public var overwrite: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -988,8 +1029,8 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
       case 2: try { try decoder.decodeSingularEnumField(value: &self.type) }()
-      case 3: try { try decoder.decodeSingularInt32Field(value: &self.x) }()
-      case 4: try { try decoder.decodeSingularInt32Field(value: &self.y) }()
+      case 3: try { try decoder.decodeSingularInt32Field(value: &self._x) }()
+      case 4: try { try decoder.decodeSingularInt32Field(value: &self._y) }()
       case 5: try { try decoder.decodeSingularInt32Field(value: &self.width) }()
       case 6: try { try decoder.decodeSingularInt32Field(value: &self.height) }()
       case 7: try { try decoder.decodeSingularMessageField(value: &self._config) }()
@@ -1009,12 +1050,12 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
     if self.type != .unspecified {
       try visitor.visitSingularEnumField(value: self.type, fieldNumber: 2)
     }
-    if self.x != 0 {
-      try visitor.visitSingularInt32Field(value: self.x, fieldNumber: 3)
-    }
-    if self.y != 0 {
-      try visitor.visitSingularInt32Field(value: self.y, fieldNumber: 4)
-    }
+    try { if let v = self._x {
+      try visitor.visitSingularInt32Field(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._y {
+      try visitor.visitSingularInt32Field(value: v, fieldNumber: 4)
+    } }()
     if self.width != 0 {
       try visitor.visitSingularInt32Field(value: self.width, fieldNumber: 5)
     }
@@ -1030,8 +1071,8 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
   public static func ==(lhs: Attribution_V1_Widget, rhs: Attribution_V1_Widget) -> Bool {
     if lhs.id != rhs.id {return false}
     if lhs.type != rhs.type {return false}
-    if lhs.x != rhs.x {return false}
-    if lhs.y != rhs.y {return false}
+    if lhs._x != rhs._x {return false}
+    if lhs._y != rhs._y {return false}
     if lhs.width != rhs.width {return false}
     if lhs.height != rhs.height {return false}
     if lhs._config != rhs._config {return false}
@@ -1042,7 +1083,7 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
 
 nonisolated extension Attribution_V1_Dashboard: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Dashboard"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}name\0\u{1}description\0\u{3}is_default\0\u{3}date_range_default\0\u{3}refresh_interval_minutes\0\u{1}widgets\0\u{3}create_time\0\u{3}update_time\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}name\0\u{1}description\0\u{3}is_default\0\u{3}date_range_default\0\u{3}refresh_interval_minutes\0\u{1}widgets\0\u{3}create_time\0\u{3}update_time\0\u{1}shared\0\u{1}version\0\u{3}owner_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1059,6 +1100,9 @@ nonisolated extension Attribution_V1_Dashboard: SwiftProtobuf.Message, SwiftProt
       case 7: try { try decoder.decodeRepeatedMessageField(value: &self.widgets) }()
       case 8: try { try decoder.decodeSingularMessageField(value: &self._createTime) }()
       case 9: try { try decoder.decodeSingularMessageField(value: &self._updateTime) }()
+      case 10: try { try decoder.decodeSingularBoolField(value: &self.shared) }()
+      case 11: try { try decoder.decodeSingularInt64Field(value: &self.version) }()
+      case 12: try { try decoder.decodeSingularStringField(value: &self.ownerID) }()
       default: break
       }
     }
@@ -1096,6 +1140,15 @@ nonisolated extension Attribution_V1_Dashboard: SwiftProtobuf.Message, SwiftProt
     try { if let v = self._updateTime {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
     } }()
+    if self.shared != false {
+      try visitor.visitSingularBoolField(value: self.shared, fieldNumber: 10)
+    }
+    if self.version != 0 {
+      try visitor.visitSingularInt64Field(value: self.version, fieldNumber: 11)
+    }
+    if !self.ownerID.isEmpty {
+      try visitor.visitSingularStringField(value: self.ownerID, fieldNumber: 12)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1109,6 +1162,9 @@ nonisolated extension Attribution_V1_Dashboard: SwiftProtobuf.Message, SwiftProt
     if lhs.widgets != rhs.widgets {return false}
     if lhs._createTime != rhs._createTime {return false}
     if lhs._updateTime != rhs._updateTime {return false}
+    if lhs.shared != rhs.shared {return false}
+    if lhs.version != rhs.version {return false}
+    if lhs.ownerID != rhs.ownerID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1318,7 +1374,7 @@ nonisolated extension Attribution_V1_CreateDashboardResponse: SwiftProtobuf.Mess
 
 nonisolated extension Attribution_V1_UpdateDashboardRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".UpdateDashboardRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}dashboard\0\u{3}update_mask\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}dashboard\0\u{3}update_mask\0\u{1}overwrite\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1328,6 +1384,7 @@ nonisolated extension Attribution_V1_UpdateDashboardRequest: SwiftProtobuf.Messa
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._dashboard) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._updateMask) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.overwrite) }()
       default: break
       }
     }
@@ -1344,12 +1401,16 @@ nonisolated extension Attribution_V1_UpdateDashboardRequest: SwiftProtobuf.Messa
     try { if let v = self._updateMask {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
     } }()
+    if self.overwrite != false {
+      try visitor.visitSingularBoolField(value: self.overwrite, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Attribution_V1_UpdateDashboardRequest, rhs: Attribution_V1_UpdateDashboardRequest) -> Bool {
     if lhs._dashboard != rhs._dashboard {return false}
     if lhs._updateMask != rhs._updateMask {return false}
+    if lhs.overwrite != rhs.overwrite {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
