@@ -2,14 +2,14 @@ import ArgumentParser
 import Protos
 import SwiftProtobuf
 
-/// `attrctl dashboards update ID [fields] [--version N | --overwrite]`.
+/// `attrctl dashboards update ID [fields] [--if-version N | --overwrite]`.
 struct DashboardsUpdateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Change the fields given; the others keep their values.",
         discussion: """
             Calls attribution.v1.Dashboards/UpdateDashboard with an update mask of the flags given. \
-            The change is based on --version (as `get` shows it), else on the version read just before; \
+            The change is based on --if-version (the version `get` shows), else on the version read just before; \
             if the dashboard changed since, attrd refuses (ABORTED) unless --overwrite.
             """
     )
@@ -19,7 +19,7 @@ struct DashboardsUpdateCommand: AsyncParsableCommand {
 
     @OptionGroup var fields: DashboardFieldOptions
 
-    @Option(help: "The version the change is based on.")
+    @Option(name: .customLong("if-version"), help: "The version the change is based on.")
     var version: Int64?
 
     @Flag(help: "Apply the change whatever the dashboard's current version.")
@@ -29,7 +29,7 @@ struct DashboardsUpdateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard try !fields.dashboard().1.isEmpty else { throw ValidationError("give at least one field to change") }
-        guard version == nil || !overwrite else { throw ValidationError("--version and --overwrite exclude each other") }
+        guard version == nil || !overwrite else { throw ValidationError("--if-version and --overwrite exclude each other") }
     }
 
     func run() async throws {

@@ -489,8 +489,9 @@ public nonisolated struct Attribution_V1_UpdateDashboardRequest: Sendable {
 
   /// The fields to change: any of "name", "description", "is_default",
   /// "date_range_default", "refresh_interval_minutes" (absent in the
-  /// dashboard: no refresh), "widgets" (replaced whole), "shared" (owner
-  /// only). Required.
+  /// dashboard: no refresh), "widgets" (replaced whole), "shared". Only
+  /// the owner may change "is_default" (INVALID_ARGUMENT for an admin
+  /// changing another user's shared dashboard). Required.
   public var updateMask: SwiftProtobuf.Google_Protobuf_FieldMask {
     get {_updateMask ?? SwiftProtobuf.Google_Protobuf_FieldMask()}
     set {_updateMask = newValue}
