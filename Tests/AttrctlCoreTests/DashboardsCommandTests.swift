@@ -10,7 +10,7 @@ import Testing
 struct DashboardsCommandTests {
     @Test func flagsSetTheirFieldsAndTheMask() throws {
         let directory = try TemporaryDirectory()
-        let widgets = try directory.write("widgets.json", #"[{"id": "kpi", "type": "WIDGET_TYPE_KPI", "width": 3, "height": 2}]"#)
+        let widgets = try directory.write("widgets.json", #"[{"id": "kpi", "type": "WIDGET_TYPE_KPI", "width": 3, "height": 2, "auto_place": true}]"#)
         let command = try DashboardsUpdateCommand.parse([
             "0b7e7a0c-0000-4000-8000-000000000001", "--name", "Weekly", "--range", "last_7d", "--refresh", "0",
             "--shared", "yes", "--widgets", widgets, "--if-version", "4",
@@ -19,7 +19,7 @@ struct DashboardsCommandTests {
         #expect(paths == ["name", "date_range_default", "refresh_interval_minutes", "widgets", "shared"])
         #expect(dashboard.name == "Weekly" && dashboard.dateRangeDefault == .last7Days && dashboard.shared)
         #expect(!dashboard.hasRefreshIntervalMinutes, "--refresh 0 clears the interval")
-        #expect(dashboard.widgets.first?.id == "kpi" && dashboard.widgets.first?.hasX == false, "x and y stay omitted")
+        #expect(dashboard.widgets.first?.id == "kpi" && dashboard.widgets.first?.autoPlace == true)
         #expect(command.version == 4)
     }
 

@@ -30,8 +30,8 @@ struct DashboardLayoutTests {
             ("dashboard.widgets[1].width", broken { $0.x = 10; $0.width = 3 }),
             ("dashboard.widgets[1].y", broken { $0.y = -1 }),
             ("dashboard.widgets[1].y", broken { $0.y = 1001 }),
-            ("dashboard.widgets[1].y", broken { $0.clearY() }),
-            ("dashboard.widgets[1].x", broken { $0.clearX() }),
+            ("dashboard.widgets[1].y", broken { $0.autoPlace = true; $0.x = 0 }),
+            ("dashboard.widgets[1].x", broken { $0.autoPlace = true; $0.x = 2 }),
             ("dashboard.widgets[1].height", broken { $0.height = 0 }),
             ("dashboard.widgets[1].height", broken { $0.height = 25 }),
             ("dashboard.widgets[1]", broken { $0.x = 2; $0.y = 1 }),
@@ -100,7 +100,7 @@ struct DashboardLayoutTests {
             // Explicit widgets first; then in request order, rows top-down, columns left to right:
             // auto-wide (8 wide) fits first at row 3; auto-a at (0,0); auto-b at (8,0); auto-c below everything at row 5.
             #expect(positions == ["auto-wide@0,3", "fixed@4,0", "auto-a@0,0", "auto-b@8,0", "auto-c@0,5"])
-            #expect(stored.widgets.allSatisfy { $0.hasX && $0.hasY })
+            #expect(stored.widgets.allSatisfy { !$0.autoPlace })
             // The resolved positions are what a read returns.
             let read = try await fixture.get("ana", stored.id)
             #expect(read.widgets == stored.widgets)

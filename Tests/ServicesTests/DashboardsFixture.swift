@@ -79,15 +79,16 @@ struct DashboardsFixture {
         try await RoleDirectory(database: database).set(.admin, kind: .user, id: user, tenantID: tenant.id)
     }
 
-    /// A valid widget of `type` (data widgets on channels, last touch, 7 days).
+    /// A valid widget of `type` (data widgets on channels, last touch, 7 days), placed by the server without x and y.
     static func widget(
         _ id: String, _ type: Attribution_V1_WidgetType = .kpi, x: Int32? = nil, y: Int32? = nil, width: Int32 = 3, height: Int32 = 2
     ) -> Attribution_V1_Widget {
         var widget = Attribution_V1_Widget()
         widget.id = id
         widget.type = type
-        if let x { widget.x = x }
-        if let y { widget.y = y }
+        widget.x = x ?? 0
+        widget.y = y ?? 0
+        widget.autoPlace = x == nil && y == nil
         widget.width = width
         widget.height = height
         widget.config.title = "Revenue"

@@ -29,7 +29,7 @@ struct DashboardsIsolationTests {
                 request.dashboard.shared = true
                 return (own, try await dashboards.createDashboard(request).dashboard)
             }
-            #expect(own.ownerID == "ana" && own.widgets.first?.hasX == true, "placed, owned by the certificate's user")
+            #expect(own.ownerID == "ana" && own.widgets.first?.autoPlace == false, "placed, owned by the certificate's user")
 
             try await attrd.withDashboards(tenant, as: "bob") { dashboards in
                 let listed = try await dashboards.listDashboards(.init()).dashboards

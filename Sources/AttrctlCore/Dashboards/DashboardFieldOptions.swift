@@ -19,7 +19,7 @@ struct DashboardFieldOptions: ParsableArguments {
     var refresh: Int?
 
     @Option(help: ArgumentHelp(
-        "A JSON file with the widgets: an array of attribution.v1.Widget in the protobuf JSON mapping; omit x and y to let attrd place a widget.",
+        "A JSON file with the widgets: an array of attribution.v1.Widget in the protobuf JSON mapping; with \"auto_place\": true attrd places a widget.",
         valueName: "file"))
     var widgets: String?
 

@@ -9,7 +9,7 @@ struct DashboardsCreateCommand: AsyncParsableCommand {
         abstract: "Create a dashboard; with --default it becomes your default.",
         discussion: """
             Calls attribution.v1.Dashboards/CreateDashboard and prints the dashboard as stored, with the \
-            positions attrd chose for widgets without x and y; -o json prints it in the protobuf JSON mapping.
+            positions attrd chose for widgets with auto_place; -o json prints it in the protobuf JSON mapping.
 
             Example:
               attrctl dashboards create --name Overview --default --range last_7d --widgets widgets.json

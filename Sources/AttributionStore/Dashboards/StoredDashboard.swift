@@ -1,5 +1,5 @@
 public import Foundation
-public import Storage
+import Storage
 
 /// A custom dashboard as stored: its owner, editable fields and version.
 public struct StoredDashboard: Sendable, Equatable {

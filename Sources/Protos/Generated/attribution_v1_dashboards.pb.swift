@@ -227,28 +227,11 @@ public nonisolated struct Attribution_V1_Widget: Sendable {
   /// The kind. Required.
   public var type: Attribution_V1_WidgetType = .unspecified
 
-  /// The column of the left edge, 0 to 11. When x and y are both omitted,
-  /// the server places the widget in the first free slot (rows top-down,
-  /// then columns left to right, after the widgets placed explicitly) and
-  /// returns the position; giving only one of them is INVALID_ARGUMENT.
-  public var x: Int32 {
-    get {_x ?? 0}
-    set {_x = newValue}
-  }
-  /// Returns true if `x` has been explicitly set.
-  public var hasX: Bool {self._x != nil}
-  /// Clears the value of `x`. Subsequent reads from it will return its default value.
-  public mutating func clearX() {self._x = nil}
+  /// The column of the left edge, 0 to 11 (0 with auto_place).
+  public var x: Int32 = 0
 
-  /// The row of the top edge, 0 to 1000 (see x for omitting it).
-  public var y: Int32 {
-    get {_y ?? 0}
-    set {_y = newValue}
-  }
-  /// Returns true if `y` has been explicitly set.
-  public var hasY: Bool {self._y != nil}
-  /// Clears the value of `y`. Subsequent reads from it will return its default value.
-  public mutating func clearY() {self._y = nil}
+  /// The row of the top edge, 0 to 1000 (0 with auto_place).
+  public var y: Int32 = 0
 
   /// The width in columns, 1 to 12, with x + width at most 12.
   public var width: Int32 = 0
@@ -266,12 +249,17 @@ public nonisolated struct Attribution_V1_Widget: Sendable {
   /// Clears the value of `config`. Subsequent reads from it will return its default value.
   public mutating func clearConfig() {self._config = nil}
 
+  /// In a request: let the server choose x and y (which must then be 0):
+  /// the first free slot that fits the widget, scanning rows top-down and
+  /// then columns left to right, after the widgets placed explicitly, in
+  /// request order. The server returns and stores the resolved x and y, and
+  /// auto_place false.
+  public var autoPlace: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _x: Int32? = nil
-  fileprivate var _y: Int32? = nil
   fileprivate var _config: Attribution_V1_WidgetConfig? = nil
 }
 
@@ -1020,7 +1008,7 @@ nonisolated extension Attribution_V1_WidgetConfig: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Widget"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}type\0\u{1}x\0\u{1}y\0\u{1}width\0\u{1}height\0\u{1}config\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}type\0\u{1}x\0\u{1}y\0\u{1}width\0\u{1}height\0\u{1}config\0\u{3}auto_place\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1030,11 +1018,12 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
       case 2: try { try decoder.decodeSingularEnumField(value: &self.type) }()
-      case 3: try { try decoder.decodeSingularInt32Field(value: &self._x) }()
-      case 4: try { try decoder.decodeSingularInt32Field(value: &self._y) }()
+      case 3: try { try decoder.decodeSingularInt32Field(value: &self.x) }()
+      case 4: try { try decoder.decodeSingularInt32Field(value: &self.y) }()
       case 5: try { try decoder.decodeSingularInt32Field(value: &self.width) }()
       case 6: try { try decoder.decodeSingularInt32Field(value: &self.height) }()
       case 7: try { try decoder.decodeSingularMessageField(value: &self._config) }()
+      case 8: try { try decoder.decodeSingularBoolField(value: &self.autoPlace) }()
       default: break
       }
     }
@@ -1051,12 +1040,12 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
     if self.type != .unspecified {
       try visitor.visitSingularEnumField(value: self.type, fieldNumber: 2)
     }
-    try { if let v = self._x {
-      try visitor.visitSingularInt32Field(value: v, fieldNumber: 3)
-    } }()
-    try { if let v = self._y {
-      try visitor.visitSingularInt32Field(value: v, fieldNumber: 4)
-    } }()
+    if self.x != 0 {
+      try visitor.visitSingularInt32Field(value: self.x, fieldNumber: 3)
+    }
+    if self.y != 0 {
+      try visitor.visitSingularInt32Field(value: self.y, fieldNumber: 4)
+    }
     if self.width != 0 {
       try visitor.visitSingularInt32Field(value: self.width, fieldNumber: 5)
     }
@@ -1066,17 +1055,21 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
     try { if let v = self._config {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
     } }()
+    if self.autoPlace != false {
+      try visitor.visitSingularBoolField(value: self.autoPlace, fieldNumber: 8)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Attribution_V1_Widget, rhs: Attribution_V1_Widget) -> Bool {
     if lhs.id != rhs.id {return false}
     if lhs.type != rhs.type {return false}
-    if lhs._x != rhs._x {return false}
-    if lhs._y != rhs._y {return false}
+    if lhs.x != rhs.x {return false}
+    if lhs.y != rhs.y {return false}
     if lhs.width != rhs.width {return false}
     if lhs.height != rhs.height {return false}
     if lhs._config != rhs._config {return false}
+    if lhs.autoPlace != rhs.autoPlace {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

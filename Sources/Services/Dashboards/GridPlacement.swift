@@ -2,7 +2,7 @@ import Protos
 import ServiceKit
 
 /// The layout on the 12-column grid: widgets placed explicitly may not
-/// overlap; widgets without x and y then go, in request order, to the first
+/// overlap; widgets with auto_place then go, in request order, to the first
 /// free slot that fits them, scanning rows top-down and, within a row,
 /// columns left to right.
 struct GridPlacement {
@@ -20,16 +20,17 @@ struct GridPlacement {
     /// resolved. `field` names the list (`dashboard.widgets`).
     static func resolve(_ widgets: [Attribution_V1_Widget], _ field: String) throws(FieldError) -> [Attribution_V1_Widget] {
         var grid = GridPlacement()
-        for (index, widget) in widgets.enumerated() where widget.hasX {
+        for (index, widget) in widgets.enumerated() where !widget.autoPlace {
             try grid.place(Rectangle(x: widget.x, y: widget.y, width: widget.width, height: widget.height), index: index, field)
         }
         var resolved = widgets
-        for index in resolved.indices where !resolved[index].hasX {
+        for index in resolved.indices where resolved[index].autoPlace {
             guard let slot = grid.firstFreeSlot(width: resolved[index].width, height: resolved[index].height) else {
                 throw FieldError("\(field)[\(index)]", "has no free slot above row \(WidgetRules.maximumRow)")
             }
             resolved[index].x = slot.x
             resolved[index].y = slot.y
+            resolved[index].autoPlace = false
             try grid.place(slot, index: index, field)
         }
         return resolved

@@ -20,19 +20,20 @@ enum WidgetValidation {
     }
 
     private static func checkPosition(_ widget: Attribution_V1_Widget, _ field: String) throws(FieldError) {
-        if widget.hasX != widget.hasY {
-            throw FieldError("\(field).\(widget.hasX ? "y" : "x")", "is required when \(widget.hasX ? "x" : "y") is given (omit both to place the widget automatically)")
+        if widget.autoPlace {
+            if widget.x != 0 { throw FieldError("\(field).x", "must be 0 with auto_place (the server chooses it)") }
+            if widget.y != 0 { throw FieldError("\(field).y", "must be 0 with auto_place (the server chooses it)") }
         }
-        if widget.hasX, !(0..<Int32(WidgetRules.columns)).contains(widget.x) {
+        guard (0..<Int32(WidgetRules.columns)).contains(widget.x) else {
             throw FieldError("\(field).x", "must be 0 to \(WidgetRules.columns - 1)")
         }
-        if widget.hasY, !(0...WidgetRules.maximumRow).contains(widget.y) {
+        guard (0...WidgetRules.maximumRow).contains(widget.y) else {
             throw FieldError("\(field).y", "must be 0 to \(WidgetRules.maximumRow)")
         }
         guard (1...Int32(WidgetRules.columns)).contains(widget.width) else {
             throw FieldError("\(field).width", "must be 1 to \(WidgetRules.columns)")
         }
-        if widget.hasX, widget.x + widget.width > Int32(WidgetRules.columns) {
+        if widget.x + widget.width > Int32(WidgetRules.columns) {
             throw FieldError("\(field).width", "reaches past the grid: x + width must be at most \(WidgetRules.columns)")
         }
         guard (1...WidgetRules.maximumHeight).contains(widget.height) else {

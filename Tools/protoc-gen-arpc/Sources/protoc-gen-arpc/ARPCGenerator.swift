@@ -5,8 +5,7 @@ import SwiftProtobufPluginLibrary
 /// registration (with the method's access option), and a typed client.
 @main
 struct ARPCGenerator: CodeGenerator {
-    /// proto3 `optional` fields: only messages have them, and this plugin emits services only.
-    var supportedFeatures: [Google_Protobuf_Compiler_CodeGeneratorResponse.Feature] { [.proto3Optional] }
+    var supportedFeatures: [Google_Protobuf_Compiler_CodeGeneratorResponse.Feature] { [] }
 
     func generate(
         files: [FileDescriptor],
