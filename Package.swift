@@ -231,6 +231,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Dashboards",
+            dependencies: [
+                "AttributionStore", "Authorization", "Identity", "Protos", "RPCServer", "ServiceKit", "Storage", "Wire",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Sources/Services/Dashboards",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "AttrdCore",
             dependencies: [
                 "AttributionStore",
@@ -238,6 +247,7 @@ let package = Package(
                 "CoreServices",
                 "Authorization",
                 "Jobs",
+                "Dashboards",
                 "Ingest",
                 "Pixels",
                 "ServiceKit",
@@ -387,7 +397,7 @@ let package = Package(
                 "AttrctlCore", "AttrdCore", "AttributionCore", "AttributionStore", "Identity", "Integrations", "Jobs", "LayeredConfig",
                 "Protos",
                 "RPCClient",
-                "Authorization", "Ingest", "Pixels", "RPCServer", "Secrets", "ServiceKit", "Storage", "TestSupport",
+                "Authorization", "Dashboards", "Ingest", "Pixels", "RPCServer", "Secrets", "ServiceKit", "Storage", "TestSupport",
                 "TLS", "Wire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

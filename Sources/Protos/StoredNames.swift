@@ -58,3 +58,18 @@ extension Attribution_V1_RetryOutcome: StoredNameEnum {
         (.inProgress, "in_progress"), (.notAttempted, "not_attempted"), (.notRecorded, "not_recorded"),
     ]
 }
+
+extension Attribution_V1_RelativeDateRange: StoredNameEnum {
+    /// `attribution_custom_dashboards.date_range_default` (the last three only) and attrctl's `--range`.
+    public static let storedNames: [(Self, String)] = [
+        (.last7Days, "last_7d"), (.last14Days, "last_14d"), (.last30Days, "last_30d"), (.monthToDate, "month_to_date"),
+        (.lastMonth, "last_month"),
+    ]
+}
+
+extension Attribution_V1_WidgetType: StoredNameEnum {
+    /// Not stored (layouts keep the proto JSON): the names attrctl shows.
+    public static let storedNames: [(Self, String)] = [
+        (.kpi, "kpi"), (.lineChart, "line"), (.barChart, "bar"), (.table, "table"), (.pie, "pie"), (.text, "text"),
+    ]
+}

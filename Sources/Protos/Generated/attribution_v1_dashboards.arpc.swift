@@ -46,8 +46,8 @@ public enum Attribution_V1_Dashboards {
 
 /// Implement this to serve attribution.v1.Dashboards; `register(with:)` adds it to a router.
 public protocol Attribution_V1_DashboardsHandler: Sendable {
-    /// The caller's dashboards: the default one first, then by name. Widgets
-    /// are included. Errors: INVALID_ARGUMENT (page size or token),
+    /// The caller's dashboards and the tenant's shared ones: the caller's
+    /// default first, then by name. Widgets are included. Errors: INVALID_ARGUMENT (page size or token),
     /// PERMISSION_DENIED.
     func listDashboards(_ request: Attribution_V1_ListDashboardsRequest, context: ServerContext) async throws -> Attribution_V1_ListDashboardsResponse
     /// One dashboard. Errors: INVALID_ARGUMENT (`id` not a UUID), NOT_FOUND,
@@ -61,14 +61,16 @@ public protocol Attribution_V1_DashboardsHandler: Sendable {
     func createDashboard(_ request: Attribution_V1_CreateDashboardRequest, context: ServerContext) async throws -> Attribution_V1_CreateDashboardResponse
     /// Changes the fields named by the update mask; the default rule is as on
     /// create. Errors: INVALID_ARGUMENT (empty mask, a path not updatable, a
-    /// value or widget out of its limits, naming it), NOT_FOUND,
-    /// PERMISSION_DENIED.
+    /// value or widget out of its limits, naming it; no version without
+    /// overwrite), NOT_FOUND, ABORTED (changed since `dashboard.version`),
+    /// PERMISSION_DENIED (another user's shared dashboard, for a non-admin).
     func updateDashboard(_ request: Attribution_V1_UpdateDashboardRequest, context: ServerContext) async throws -> Attribution_V1_UpdateDashboardResponse
     /// Deletes a dashboard (deleting the default leaves the user without
-    /// one). Errors: INVALID_ARGUMENT (`id`), NOT_FOUND, PERMISSION_DENIED.
+    /// one). Errors: INVALID_ARGUMENT (`id`), NOT_FOUND, PERMISSION_DENIED
+    /// (another user's shared dashboard, for a non-admin).
     func deleteDashboard(_ request: Attribution_V1_DeleteDashboardRequest, context: ServerContext) async throws -> Attribution_V1_DeleteDashboardResponse
     /// The data of one widget for the dashboard's default date range or an
-    /// override. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
+    /// override. Not served yet: UNIMPLEMENTED. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
     /// date range), NOT_FOUND (no such dashboard, or no such widget on it),
     /// PERMISSION_DENIED.
     func getWidgetData(_ request: Attribution_V1_GetWidgetDataRequest, context: ServerContext) async throws -> Attribution_V1_GetWidgetDataResponse
@@ -105,8 +107,8 @@ public struct Attribution_V1_DashboardsClient: Sendable {
 
     public init(_ client: RPCClient) { self.client = client }
 
-    /// The caller's dashboards: the default one first, then by name. Widgets
-    /// are included. Errors: INVALID_ARGUMENT (page size or token),
+    /// The caller's dashboards and the tenant's shared ones: the caller's
+    /// default first, then by name. Widgets are included. Errors: INVALID_ARGUMENT (page size or token),
     /// PERMISSION_DENIED.
     public func listDashboards(_ request: Attribution_V1_ListDashboardsRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_ListDashboardsResponse {
         try await client.unary(Attribution_V1_Dashboards.Method.listDashboards, request, as: Attribution_V1_ListDashboardsResponse.self, metadata: metadata, timeout: timeout).message
@@ -129,20 +131,22 @@ public struct Attribution_V1_DashboardsClient: Sendable {
 
     /// Changes the fields named by the update mask; the default rule is as on
     /// create. Errors: INVALID_ARGUMENT (empty mask, a path not updatable, a
-    /// value or widget out of its limits, naming it), NOT_FOUND,
-    /// PERMISSION_DENIED.
+    /// value or widget out of its limits, naming it; no version without
+    /// overwrite), NOT_FOUND, ABORTED (changed since `dashboard.version`),
+    /// PERMISSION_DENIED (another user's shared dashboard, for a non-admin).
     public func updateDashboard(_ request: Attribution_V1_UpdateDashboardRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_UpdateDashboardResponse {
         try await client.unary(Attribution_V1_Dashboards.Method.updateDashboard, request, as: Attribution_V1_UpdateDashboardResponse.self, metadata: metadata, timeout: timeout).message
     }
 
     /// Deletes a dashboard (deleting the default leaves the user without
-    /// one). Errors: INVALID_ARGUMENT (`id`), NOT_FOUND, PERMISSION_DENIED.
+    /// one). Errors: INVALID_ARGUMENT (`id`), NOT_FOUND, PERMISSION_DENIED
+    /// (another user's shared dashboard, for a non-admin).
     public func deleteDashboard(_ request: Attribution_V1_DeleteDashboardRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_DeleteDashboardResponse {
         try await client.unary(Attribution_V1_Dashboards.Method.deleteDashboard, request, as: Attribution_V1_DeleteDashboardResponse.self, metadata: metadata, timeout: timeout).message
     }
 
     /// The data of one widget for the dashboard's default date range or an
-    /// override. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
+    /// override. Not served yet: UNIMPLEMENTED. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
     /// date range), NOT_FOUND (no such dashboard, or no such widget on it),
     /// PERMISSION_DENIED.
     public func getWidgetData(_ request: Attribution_V1_GetWidgetDataRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_GetWidgetDataResponse {

@@ -13,10 +13,16 @@
 ///
 /// Dashboards belong to a user: the caller's user principal within the
 /// caller's tenant (both from its certificate). Only that user sees and
-/// changes them; a dashboard of another user or tenant is NOT_FOUND, exactly
-/// as one that does not exist. A principal that is not a user (a service),
-/// or whose role may not use dashboards, gets PERMISSION_DENIED before
-/// anything else is checked.
+/// changes them, unless the owner marks one `shared`: every principal of the
+/// tenant that may read then sees it, and its owner and the tenant's admins
+/// may change or delete it. A dashboard of another user (not shared) or of
+/// another tenant is NOT_FOUND, exactly as one that does not exist. A
+/// principal that is not a user (a service), or whose role may not use
+/// dashboards, gets PERMISSION_DENIED before anything else is checked.
+///
+/// Every dashboard has a version, bumped by each change; an update names
+/// the version it was based on and is refused with ABORTED when the
+/// dashboard changed since, unless it asks to overwrite.
 
 public import SwiftProtobuf
 
@@ -221,10 +227,10 @@ public nonisolated struct Attribution_V1_Widget: Sendable {
   /// The kind. Required.
   public var type: Attribution_V1_WidgetType = .unspecified
 
-  /// The column of the left edge, 0 to 11.
+  /// The column of the left edge, 0 to 11 (0 with auto_place).
   public var x: Int32 = 0
 
-  /// The row of the top edge, 0 to 1000.
+  /// The row of the top edge, 0 to 1000 (0 with auto_place).
   public var y: Int32 = 0
 
   /// The width in columns, 1 to 12, with x + width at most 12.
@@ -242,6 +248,13 @@ public nonisolated struct Attribution_V1_Widget: Sendable {
   public var hasConfig: Bool {self._config != nil}
   /// Clears the value of `config`. Subsequent reads from it will return its default value.
   public mutating func clearConfig() {self._config = nil}
+
+  /// In a request: let the server choose x and y (which must then be 0):
+  /// the first free slot that fits the widget, scanning rows top-down and
+  /// then columns left to right, after the widgets placed explicitly, in
+  /// request order. The server returns and stores the resolved x and y, and
+  /// auto_place false.
+  public var autoPlace: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -306,6 +319,17 @@ public nonisolated struct Attribution_V1_Dashboard: Sendable {
   public var hasUpdateTime: Bool {self._updateTime != nil}
   /// Clears the value of `updateTime`. Subsequent reads from it will return its default value.
   public mutating func clearUpdateTime() {self._updateTime = nil}
+
+  /// Whether every principal of the tenant that may read sees this
+  /// dashboard (only its owner and admins may change it).
+  public var shared: Bool = false
+
+  /// The version, bumped by every change (from 1). Output; on update, the
+  /// version the change is based on (see UpdateDashboardRequest.overwrite).
+  public var version: Int64 = 0
+
+  /// The owner's user id (from its certificate). Output only.
+  public var ownerID: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -453,7 +477,9 @@ public nonisolated struct Attribution_V1_UpdateDashboardRequest: Sendable {
 
   /// The fields to change: any of "name", "description", "is_default",
   /// "date_range_default", "refresh_interval_minutes" (absent in the
-  /// dashboard: no refresh), "widgets" (replaced whole). Required.
+  /// dashboard: no refresh), "widgets" (replaced whole), "shared". Only
+  /// the owner may change "is_default" (INVALID_ARGUMENT for an admin
+  /// changing another user's shared dashboard). Required.
   public var updateMask: SwiftProtobuf.Google_Protobuf_FieldMask {
     get {_updateMask ?? SwiftProtobuf.Google_Protobuf_FieldMask()}
     set {_updateMask = newValue}
@@ -462,6 +488,10 @@ public nonisolated struct Attribution_V1_UpdateDashboardRequest: Sendable {
   public var hasUpdateMask: Bool {self._updateMask != nil}
   /// Clears the value of `updateMask`. Subsequent reads from it will return its default value.
   public mutating func clearUpdateMask() {self._updateMask = nil}
+
+  /// Apply the change whatever the dashboard's current version. Without it,
+  /// `dashboard.version` is required and must be the current version.
+  public var overwrite: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -978,7 +1008,7 @@ nonisolated extension Attribution_V1_WidgetConfig: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Widget"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}type\0\u{1}x\0\u{1}y\0\u{1}width\0\u{1}height\0\u{1}config\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}type\0\u{1}x\0\u{1}y\0\u{1}width\0\u{1}height\0\u{1}config\0\u{3}auto_place\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -993,6 +1023,7 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
       case 5: try { try decoder.decodeSingularInt32Field(value: &self.width) }()
       case 6: try { try decoder.decodeSingularInt32Field(value: &self.height) }()
       case 7: try { try decoder.decodeSingularMessageField(value: &self._config) }()
+      case 8: try { try decoder.decodeSingularBoolField(value: &self.autoPlace) }()
       default: break
       }
     }
@@ -1024,6 +1055,9 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
     try { if let v = self._config {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
     } }()
+    if self.autoPlace != false {
+      try visitor.visitSingularBoolField(value: self.autoPlace, fieldNumber: 8)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1035,6 +1069,7 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
     if lhs.width != rhs.width {return false}
     if lhs.height != rhs.height {return false}
     if lhs._config != rhs._config {return false}
+    if lhs.autoPlace != rhs.autoPlace {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1042,7 +1077,7 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
 
 nonisolated extension Attribution_V1_Dashboard: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Dashboard"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}name\0\u{1}description\0\u{3}is_default\0\u{3}date_range_default\0\u{3}refresh_interval_minutes\0\u{1}widgets\0\u{3}create_time\0\u{3}update_time\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}name\0\u{1}description\0\u{3}is_default\0\u{3}date_range_default\0\u{3}refresh_interval_minutes\0\u{1}widgets\0\u{3}create_time\0\u{3}update_time\0\u{1}shared\0\u{1}version\0\u{3}owner_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1059,6 +1094,9 @@ nonisolated extension Attribution_V1_Dashboard: SwiftProtobuf.Message, SwiftProt
       case 7: try { try decoder.decodeRepeatedMessageField(value: &self.widgets) }()
       case 8: try { try decoder.decodeSingularMessageField(value: &self._createTime) }()
       case 9: try { try decoder.decodeSingularMessageField(value: &self._updateTime) }()
+      case 10: try { try decoder.decodeSingularBoolField(value: &self.shared) }()
+      case 11: try { try decoder.decodeSingularInt64Field(value: &self.version) }()
+      case 12: try { try decoder.decodeSingularStringField(value: &self.ownerID) }()
       default: break
       }
     }
@@ -1096,6 +1134,15 @@ nonisolated extension Attribution_V1_Dashboard: SwiftProtobuf.Message, SwiftProt
     try { if let v = self._updateTime {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
     } }()
+    if self.shared != false {
+      try visitor.visitSingularBoolField(value: self.shared, fieldNumber: 10)
+    }
+    if self.version != 0 {
+      try visitor.visitSingularInt64Field(value: self.version, fieldNumber: 11)
+    }
+    if !self.ownerID.isEmpty {
+      try visitor.visitSingularStringField(value: self.ownerID, fieldNumber: 12)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1109,6 +1156,9 @@ nonisolated extension Attribution_V1_Dashboard: SwiftProtobuf.Message, SwiftProt
     if lhs.widgets != rhs.widgets {return false}
     if lhs._createTime != rhs._createTime {return false}
     if lhs._updateTime != rhs._updateTime {return false}
+    if lhs.shared != rhs.shared {return false}
+    if lhs.version != rhs.version {return false}
+    if lhs.ownerID != rhs.ownerID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1318,7 +1368,7 @@ nonisolated extension Attribution_V1_CreateDashboardResponse: SwiftProtobuf.Mess
 
 nonisolated extension Attribution_V1_UpdateDashboardRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".UpdateDashboardRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}dashboard\0\u{3}update_mask\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}dashboard\0\u{3}update_mask\0\u{1}overwrite\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1328,6 +1378,7 @@ nonisolated extension Attribution_V1_UpdateDashboardRequest: SwiftProtobuf.Messa
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._dashboard) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._updateMask) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.overwrite) }()
       default: break
       }
     }
@@ -1344,12 +1395,16 @@ nonisolated extension Attribution_V1_UpdateDashboardRequest: SwiftProtobuf.Messa
     try { if let v = self._updateMask {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
     } }()
+    if self.overwrite != false {
+      try visitor.visitSingularBoolField(value: self.overwrite, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Attribution_V1_UpdateDashboardRequest, rhs: Attribution_V1_UpdateDashboardRequest) -> Bool {
     if lhs._dashboard != rhs._dashboard {return false}
     if lhs._updateMask != rhs._updateMask {return false}
+    if lhs.overwrite != rhs.overwrite {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

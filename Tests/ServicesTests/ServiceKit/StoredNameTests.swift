@@ -31,6 +31,8 @@ struct StoredNameTests {
         Self.check(Attribution_V1_AlertDeliveryStatus.self)
         Self.check(Attribution_V1_PixelIssue.self)
         Self.check(Attribution_V1_RetryOutcome.self)
+        Self.check(Attribution_V1_RelativeDateRange.self)
+        Self.check(Attribution_V1_WidgetType.self)
     }
 
     @Test func theNamesAreTheStoredOnes() {
