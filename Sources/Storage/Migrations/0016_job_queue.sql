@@ -11,7 +11,10 @@
 -- With nothing due a round is one index probe of `job_due`, whatever the
 -- number of tenants.
 
--- 1. `jobs`: states, leases, heartbeats, unique keys.
+-- 1. `jobs`: states, leases, heartbeats, unique keys. The existing rows are
+-- rewritten by the owner, which row-level security (forced on tenant tables)
+-- would hide: it is lifted for this migration's data steps and put back below.
+ALTER TABLE jobs NO FORCE ROW LEVEL SECURITY;
 DROP INDEX jobs_tenant_pixel_alerts;
 DROP INDEX jobs_tenant_due;
 ALTER TABLE jobs DROP CONSTRAINT jobs_status_check;
@@ -69,6 +72,7 @@ CREATE TABLE job_due (
 CREATE INDEX job_due_kind_due ON job_due (kind, due_at);
 INSERT INTO job_due (kind, tenant, due_at)
     SELECT kind, tenant_id, min(run_at) FROM jobs WHERE state IN ('available', 'retryable') GROUP BY kind, tenant_id;
+ALTER TABLE jobs FORCE ROW LEVEL SECURITY;
 
 -- The current tenant has a job of `p_kind` claimable from `p_at`: called in
 -- the tenant transaction that enqueues (or reschedules) it, so it commits
