@@ -63,14 +63,8 @@ public enum AttrdJobs {
         database: ConnectionString, settings: AttrdConfiguration.StorageSettings, logger: Logger,
         _ body: (JobQueue) async throws -> String
     ) async throws -> String {
-        let storage = AttrdStorage(database: database, settings: settings, logger: logger)
-        do {
-            let result = try await body(JobQueue(database: storage.database))
-            await storage.close()
-            return result
-        } catch {
-            await storage.close()
-            throw error
+        try await AttrdStorage.with(database: database, settings: settings, logger: logger) { storage in
+            try await body(JobQueue(database: storage.database))
         }
     }
 }

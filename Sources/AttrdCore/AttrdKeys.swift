@@ -15,18 +15,13 @@ public enum AttrdKeys {
         guard let keyring = settings.masterKeys else {
             throw StartupError(check: "master keys", reason: "set --master-key-file or ATTRD_MASTER_KEY")
         }
-        let storage = AttrdStorage(database: database, settings: settings, logger: logger)
-        do {
-            let report = try await KeyRotation(
+        let report = try await AttrdStorage.with(database: database, settings: settings, logger: logger) { storage in
+            try await KeyRotation(
                 database: storage.database, box: SecretBox(keyring: keyring), columns: AttrdModules.secretColumns(),
                 logger: logger
             ).run()
-            await storage.close()
-            return "re-sealed \(report.resealed) secret(s) under key \(keyring.current.id); "
-                + "\(report.alreadyCurrent) already current; \(report.tenants) tenant(s)"
-        } catch {
-            await storage.close()
-            throw error
         }
+        return "re-sealed \(report.resealed) secret(s) under key \(keyring.current.id); "
+            + "\(report.alreadyCurrent) already current; \(report.tenants) tenant(s)"
     }
 }

@@ -45,14 +45,8 @@ public enum AttrdRoles {
         database: ConnectionString, settings: AttrdConfiguration.StorageSettings, logger: Logger,
         _ body: (RoleDirectory) async throws -> String
     ) async throws -> String {
-        let storage = AttrdStorage(database: database, settings: settings, logger: logger)
-        do {
-            let result = try await body(RoleDirectory(database: storage.database))
-            await storage.close()
-            return result
-        } catch {
-            await storage.close()
-            throw error
+        try await AttrdStorage.with(database: database, settings: settings, logger: logger) { storage in
+            try await body(RoleDirectory(database: storage.database))
         }
     }
 }

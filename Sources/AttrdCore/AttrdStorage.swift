@@ -26,4 +26,21 @@ public struct AttrdStorage: Sendable {
     public func close() async {
         await pool.close()
     }
+
+    /// Opens a pool for one command outside serving (`attrd keys`, `roles`,
+    /// `jobs`), runs `body` over it, and closes it whether `body` succeeds or throws.
+    public static func with<Result>(
+        database: ConnectionString, settings: AttrdConfiguration.StorageSettings, logger: Logger,
+        _ body: (AttrdStorage) async throws -> Result
+    ) async throws -> Result {
+        let storage = AttrdStorage(database: database, settings: settings, logger: logger)
+        do {
+            let result = try await body(storage)
+            await storage.close()
+            return result
+        } catch {
+            await storage.close()
+            throw error
+        }
+    }
 }
