@@ -179,7 +179,7 @@ let package = Package(
         ),
         .target(
             name: "AttributionStore",
-            dependencies: ["AttributionCore", "Secrets", "Storage"],
+            dependencies: ["AttributionCore", "Jobs", "Secrets", "Storage"],
             swiftSettings: strictSettings
         ),
         // MARK: Product services (Sources/Services): a kit, then one target per service.

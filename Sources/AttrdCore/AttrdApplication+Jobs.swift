@@ -3,10 +3,21 @@ import ServiceKit
 import ServiceLifecycle
 
 extension AttrdApplication {
-    /// One runner per kind of job the modules declare (`ModuleParts.jobs`).
+    /// One runner per kind of job the modules declare (`ModuleParts.jobs`),
+    /// with `--job-poll-interval`, `--job-drain-grace` and `--job-lease`.
     func makeJobRunners(storage: AttrdStorage, parts: [ModuleParts]) -> [JobRunner] {
         let queue = JobQueue(database: storage.database)
-        return parts.flatMap(\.jobs).map { JobRunner(kind: $0, queue: queue, logger: logger) }
+        let settings = configuration.jobs
+        var runner = JobRunner.Configuration()
+        runner.pollInterval = .milliseconds(Int64((settings.pollIntervalSeconds * 1000).rounded()))
+        runner.drainGrace = .milliseconds(Int64((settings.drainGraceSeconds * 1000).rounded()))
+        return parts.flatMap(\.jobs).map { declared in
+            var kind = declared
+            if settings.leaseSeconds > 0 { kind.lease = .milliseconds(Int64((settings.leaseSeconds * 1000).rounded())) }
+            var configuration = runner
+            configuration.owner = JobRunner.defaultOwner()
+            return JobRunner(kind: kind, queue: queue, configuration: configuration, logger: logger)
+        }
     }
 
     /// The queue's figures for /metrics: when metrics are served and this replica runs jobs.

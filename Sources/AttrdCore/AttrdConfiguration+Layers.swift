@@ -19,6 +19,7 @@ extension AttrdConfiguration {
             logLevel: try S.logLevel.value(in: layers))
         self.metricsListen = try S.metricsListen.value(in: layers)
         self.rpc = try RPC(layers: layers)
+        self.jobs = try Jobs(layers: layers)
         self.storage = try StorageSettings(layers: layers)
         self.outbound = try Outbound(layers: layers)
         self.modules = try SettingValues(resolving: modules.flatMap(\.settings), from: layers)

@@ -20,6 +20,8 @@ public struct AttrdConfiguration: Sendable {
     public var metricsListen: HostAndPort?
     /// TLS version floor, optional services, shutdown grace period.
     public var rpc = RPC.defaults
+    /// The job runners' poll interval, lease override and drain grace (AttrdConfiguration+Jobs.swift).
+    public var jobs = Jobs.defaults
     /// The owner role, pool size and master keys (AttrdConfiguration+Storage.swift).
     public var storage = StorageSettings.defaults
     /// The CA bundle for outbound calls and the OAuth providers' base URLs (AttrdConfiguration+Outbound.swift).

@@ -50,6 +50,16 @@ public enum AttrdSettings {
         .attrd("handlers-on-event-loop"), default: true,
         help: "run each connection's calls on its event loop (fewer thread hops; handlers must not block)")
 
+    public static let jobPollInterval = Setting.decimal(
+        .attrd("job-poll-interval"), default: 5, in: 0.05...3600,
+        help: "seconds between a job runner's claim rounds when no NOTIFY wakes it (the safety net)")
+    public static let jobLease = Setting.decimal(
+        .attrd("job-lease"), default: 0, in: 0...86_400,
+        help: "seconds a claimed job stays leased without a heartbeat (one every third), for every kind; 0: each kind's own")
+    public static let jobDrainGrace = Setting.decimal(
+        .attrd("job-drain-grace"), default: 20, in: 0...3600,
+        help: "seconds running jobs may go on after SIGTERM; then their leases are released to another replica")
+
     public static let metricsListen = Setting.optional(
         .attrd("metrics-listen"), none: "off", allowed: "`HOST:PORT`",
         help: "serve Prometheus metrics at `http://HOST:PORT/metrics`: plain HTTP, no client certificate, so loopback or a private interface only (docs/SECURITY.md)",
@@ -93,7 +103,7 @@ public enum AttrdSettings {
     public static let core: [any SettingDeclaration] = [
         config, listen, certificate, privateKey, clientCA, crl, databaseURL, ownerDatabaseURL, databasePoolSize,
         masterKeyFile, masterKey, trustDomain, logLevel, tlsMinimumVersion, enableInteropService,
-        shutdownGracePeriod, handlersOnEventLoop, metricsListen, outboundCAFile, snapchatOAuthURL, pinterestOAuthURL,
+        shutdownGracePeriod, handlersOnEventLoop, jobPollInterval, jobLease, jobDrainGrace, metricsListen, outboundCAFile, snapchatOAuthURL, pinterestOAuthURL,
         pinterestAPIURL, linkedInOAuthURL,
     ]
 

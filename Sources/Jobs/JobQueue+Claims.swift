@@ -55,6 +55,9 @@ extension JobQueue {
             if updated.affectedRows > 0, case .retry(let at, _) = outcome {
                 try await tx.query("SELECT app_job_due($1, $2)", [job.kind, at])
             }
+            if updated.affectedRows > 0, case .snooze(let at) = outcome {
+                try await tx.query("SELECT app_job_due($1, $2)", [job.kind, at])
+            }
             if updated.affectedRows > 0, case .release = outcome {
                 try await tx.query("SELECT app_job_due($1, $2)", [job.kind, now])
                 try await tx.notify(Self.channel, payload: job.kind)
@@ -74,6 +77,9 @@ extension JobQueue {
         /// Not run to its end (the worker is shutting down): available again
         /// at once for another worker, the attempt not counted.
         case release
+        /// Put back by its handler (``JobSnooze``): available again at `at`,
+        /// the attempt not counted.
+        case snooze(at: Date)
 
         func update(job: ClaimedJob, owner: String, now: Date) -> (String, [any PostgresEncodable]) {
             let mine = "WHERE id = $1 AND lease_owner = $2 AND state = 'running'"
@@ -93,6 +99,11 @@ extension JobQueue {
                 )
             case .cancelled:
                 return ("UPDATE jobs SET state = 'cancelled', finished_at = $3, \(unlease) \(mine)", [job.id, owner, now])
+            case .snooze(let at):
+                return (
+                    "UPDATE jobs SET state = 'available', run_at = $4, attempts = attempts - 1, \(unlease) \(mine)",
+                    [job.id, owner, now, at]
+                )
             case .release:
                 return (
                     "UPDATE jobs SET state = 'available', run_at = $3, attempts = attempts - 1, \(unlease) \(mine)",

@@ -38,6 +38,8 @@ extension JobRunner {
             outcome = .succeeded
         case .finished(_) where Task.isCancelled:
             outcome = .release
+        case .finished(let snooze as JobSnooze):
+            outcome = .snooze(at: now().addingTimeInterval(snooze.delay / .seconds(1)))
         case .finished(let error?):
             outcome = failure(job, error)
         }

@@ -1,4 +1,5 @@
 import AttributionStore
+import Pixels
 import Foundation
 import Storage
 import Synchronization
@@ -33,32 +34,31 @@ struct AlertOutboxFixture {
     let data: TenantData
     let tenant: TestTenant
 
-    /// Records an alert (42.5% against 80%) of `platform` due at `at`, as the evaluator does.
-    func record(channel: String, targets: [String], at: Date, platform: String = "meta") async throws -> UUID {
+    /// Records an alert (42.5% against 80%) of `platform` with its delivery job due at `at`, as the evaluator does.
+    func record(
+        channel: String, targets: [String], at: Date, platform: String = "meta", maxAttempts: Int = PixelAlertOutbox.retry.maxAttempts
+    ) async throws -> UUID {
         try await data.database.withTenant(tenant.id) { tx in
             try await TenantProvisioner.insertRow(in: tx)
             let rows = try await tx.query(
                 """
                 INSERT INTO pixel_alert_events
-                    (tenant_id, platform, accuracy_percent, threshold_percent, window_end, channel, targets, next_attempt_at)
-                VALUES (app_current_tenant(), $4, 42.5, 80, date_trunc('hour', $1::timestamptz), $2, $3, $1)
+                    (tenant_id, platform, accuracy_percent, threshold_percent, window_end, channel, targets)
+                VALUES (app_current_tenant(), $4, 42.5, 80, date_trunc('hour', $1::timestamptz), $2, $3)
                 RETURNING id
                 """, [at, channel, targets, platform])
-            return try rows[0].decode("id")
+            let id: UUID = try rows[0].decode("id")
+            try await PixelAlertOutbox.enqueue(alert: id, at: at, maxAttempts: maxAttempts, in: tx)
+            return id
         }
     }
 
+    /// The alert's delivery as its history shows it.
     func delivery(_ id: UUID) async throws -> Delivery {
-        let rows = try await data.rows(
-            tenant,
-            """
-            SELECT delivery_status, attempts, next_attempt_at, delivery_error, delivered_targets, sent_at
-            FROM pixel_alert_events WHERE id = $1
-            """, [id])
-        let row = try #require(rows.first)
+        let alerts = try await PixelAlertHistory(database: data.database).list(platform: nil, after: nil, limit: 100, tenantID: tenant.id)
+        let alert = try #require(alerts.first { $0.id == id })
         return Delivery(
-            status: try row.decode("delivery_status"), attempts: try row.decode("attempts"),
-            nextAttemptAt: try row.decode("next_attempt_at"), error: try row.decode("delivery_error"),
-            deliveredTargets: try row.decode("delivered_targets"), sentAt: try row.decode("sent_at"))
+            status: alert.deliveryStatus, attempts: alert.attempts, nextAttemptAt: alert.nextAttemptAt, error: alert.deliveryError,
+            deliveredTargets: alert.deliveredTargets, sentAt: alert.sentAt)
     }
 }

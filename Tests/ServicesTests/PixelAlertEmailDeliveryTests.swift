@@ -1,6 +1,7 @@
 import AttributionStore
 import Foundation
 import Integrations
+import Jobs
 import Authorization
 import Ingest
 import Pixels
@@ -44,7 +45,7 @@ struct PixelAlertEmailDeliveryTests {
             let start = clock.now
             let address = "greylist-\(UUID().uuidString.prefix(8).lowercased())@example.com"
             let id = try await fixture.record(channel: "email", targets: [address], at: start)
-            let outbox = PixelAlertOutbox(database: fixture.data.database, clock: clock.read)
+            let outbox = AlertDeliveryReplica(database: fixture.data.database, clock: clock.read)
             let sender = Self.sender(mail, executor)
 
             #expect(try await outbox.deliver(tenantID: fixture.tenant.id, sender: sender) == .init(retrying: 1))
@@ -73,7 +74,7 @@ struct PixelAlertEmailDeliveryTests {
 
     @Test func aPermanentRefusalFailsAtTheFirstAttempt() async throws {
         try await Self.withMail { fixture, clock, mail, executor in
-            let outbox = PixelAlertOutbox(database: fixture.data.database, clock: clock.read)
+            let outbox = AlertDeliveryReplica(database: fixture.data.database, clock: clock.read)
             let unknown = try await fixture.record(channel: "email", targets: ["unknown@example.com"], at: clock.now)
             #expect(try await outbox.deliver(tenantID: fixture.tenant.id, sender: Self.sender(mail, executor)) == .init(failed: 1))
             let refused = try await fixture.delivery(unknown)
@@ -97,11 +98,11 @@ struct PixelAlertEmailDeliveryTests {
 
     @Test func aPersistentTransientFailureFailsAfterTheAttemptLimit() async throws {
         try await Self.withMail { fixture, clock, mail, executor in
-            let policy = PixelAlertRetryPolicy(maxAttempts: 3, baseDelay: .seconds(60), maxDelay: .seconds(90))
-            let outbox = PixelAlertOutbox(database: fixture.data.database, policy: policy, clock: clock.read)
+            let policy = JobRetryPolicy(maxAttempts: 3, base: .seconds(60), cap: .seconds(90))
+            let outbox = AlertDeliveryReplica(database: fixture.data.database, clock: clock.read, retry: policy)
             let sender = Self.sender(mail, executor)
             let start = clock.now
-            let id = try await fixture.record(channel: "email", targets: ["busy@example.com"], at: start)
+            let id = try await fixture.record(channel: "email", targets: ["busy@example.com"], at: start, maxAttempts: 3)
 
             #expect(try await outbox.deliver(tenantID: fixture.tenant.id, sender: sender) == .init(retrying: 1))
             #expect(abs(try await fixture.delivery(id).nextAttemptAt.timeIntervalSince(start) - 60) < 0.01)

@@ -9,8 +9,8 @@ import TestSupport
 import Testing
 
 /// Pixel alerts as a job per tenant: seeded when settings with an alert on
-/// are saved, once per tick; each run enqueues the next tick once, evaluates
-/// and delivers the tenant's pending alerts.
+/// are saved, once per tick; each run enqueues the next tick once and
+/// evaluates; the alerts' own delivery jobs send them.
 @Suite("Pixels: alert job", .enabled(if: AttrdHarness.enabled, "needs make test's database and dev PKI"))
 struct PixelAlertJobTests {
     let job = PixelAlertJob(interval: 300)
@@ -42,7 +42,7 @@ struct PixelAlertJobTests {
         }
     }
 
-    @Test func aRunDeliversPendingAlertsAndEnqueuesItsSuccessorOnce() async throws {
+    @Test func aRunEnqueuesItsSuccessorOnceAndTheAlertIsDeliveredOnce() async throws {
         let tenant = try TestTenant()
         let executor = CurlExecutor(threads: 1)
         do {
@@ -63,10 +63,9 @@ struct PixelAlertJobTests {
                         email: .init(client: mail.client(executor: executor), from: EmailAddress("attrd@example.com")),
                         slack: nil, logger: AttrdHarness.quiet)
                     let run = {
-                        try await job.run(
-                            context, evaluator: PixelAlertEvaluator(database: data.database),
-                            outbox: PixelAlertOutbox(database: data.database, clock: { late }), sender: sender,
-                            logger: AttrdHarness.quiet)
+                        try await job.run(context, evaluator: PixelAlertEvaluator(database: data.database), logger: AttrdHarness.quiet)
+                        _ = try await AlertDeliveryReplica(database: data.database, clock: { late })
+                            .deliver(tenantID: tenant.id, sender: sender)
                     }
                     try await run()
                     try await run()

@@ -32,7 +32,7 @@ struct PixelAlertSlackDeliveryTests {
 
     @Test func eachChannelGetsTheAlertOnceThoughAnotherFailedFirst() async throws {
         try await Self.withSlack(rules: ["#ops-b=internal_error*1"]) { fixture, clock, slack, executor in
-            let outbox = PixelAlertOutbox(database: fixture.data.database, clock: clock.read)
+            let outbox = AlertDeliveryReplica(database: fixture.data.database, clock: clock.read)
             let id = try await fixture.record(channel: "slack", targets: ["#ops-a", "#ops-b", "#ops-c"], at: clock.now)
 
             // A replica without a bot token leaves Slack alerts alone.
@@ -60,7 +60,7 @@ struct PixelAlertSlackDeliveryTests {
 
     @Test func aChannelSlackDoesNotKnowFailsTheAlertAtOnce() async throws {
         try await Self.withSlack(rules: ["#gone=channel_not_found"]) { fixture, clock, slack, executor in
-            let outbox = PixelAlertOutbox(database: fixture.data.database, clock: clock.read)
+            let outbox = AlertDeliveryReplica(database: fixture.data.database, clock: clock.read)
             let id = try await fixture.record(channel: "slack", targets: ["#ops", "#gone"], at: clock.now)
             let sender = PixelAlertSender(email: nil, slack: slack.client(executor: executor), logger: AttrdHarness.quiet)
             #expect(try await outbox.deliver(tenantID: fixture.tenant.id, sender: sender) == .init(failed: 1))

@@ -151,7 +151,7 @@ struct PixelAlertTests {
 
             // Without a mail server configured the alert stays pending. (Sent at
             // the evaluation's time: the alert is not due before it.)
-            let outbox = PixelAlertOutbox(database: data.database, clock: { now.addingTimeInterval(301) })
+            let outbox = AlertDeliveryReplica(database: data.database, clock: { now.addingTimeInterval(301) })
             let unconfigured = PixelAlertSender(email: nil, slack: nil, logger: AttrdHarness.quiet)
             let none = try await outbox.deliver(tenantID: tenant.id, sender: unconfigured)
             #expect(none.isEmpty)

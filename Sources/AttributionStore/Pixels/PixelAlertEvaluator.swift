@@ -5,8 +5,8 @@ public import Storage
 /// as a periodic job of the job queue (kind `pixel_alerts`, one chain of
 /// jobs per tenant with alerts), so with several attrd replicas each
 /// evaluation runs on one of them. An alert that fires is recorded in
-/// `pixel_alert_events` (delivery `pending`, due at once: `PixelAlertOutbox`
-/// sends it), at most once per platform and hour.
+/// `pixel_alert_events` (delivery `pending`) with its delivery job, due at
+/// once (`PixelAlertOutbox`), at most once per platform and hour.
 public struct PixelAlertEvaluator: Sendable {
     public let database: Database
 
@@ -36,11 +36,14 @@ public struct PixelAlertEvaluator: Sendable {
             let inserted = try await tx.query(
                 """
                 INSERT INTO pixel_alert_events
-                    (tenant_id, platform, accuracy_percent, threshold_percent, window_end, channel, targets, next_attempt_at)
-                VALUES (app_current_tenant(), $1, round($2::numeric, 2), $3, date_trunc('hour', $4::timestamptz), $5, $6, $4)
+                    (tenant_id, platform, accuracy_percent, threshold_percent, window_end, channel, targets)
+                VALUES (app_current_tenant(), $1, round($2::numeric, 2), $3, date_trunc('hour', $4::timestamptz), $5, $6)
                 ON CONFLICT (tenant_id, platform, window_end) DO NOTHING
+                RETURNING id
                 """, [activity.platform, Decimal(accuracy), threshold, now, channel, targets])
-            if inserted.affectedRows > 0 { fired.append(activity.platform) }
+            guard let row = inserted.first else { continue }
+            try await PixelAlertOutbox.enqueue(alert: try row.decode("id"), at: now, in: tx)
+            fired.append(activity.platform)
         }
         return fired
     }

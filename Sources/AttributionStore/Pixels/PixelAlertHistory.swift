@@ -28,13 +28,14 @@ public struct PixelAlertHistory: Sendable {
             var after = "true"
             if let cursor {
                 parameters += [cursor.createdAt, cursor.id]
-                after = "(created_at, id) < ($2::timestamptz, $3::uuid)"
+                after = "(e.created_at, e.id) < ($2::timestamptz, $3::uuid)"
             }
             return try await tx.query(
                 """
-                SELECT \(PixelAlertRecord.columns) FROM pixel_alert_events
-                WHERE ($1::text IS NULL OR platform = $1) AND \(after)
-                ORDER BY created_at DESC, id DESC LIMIT \(max(0, limit))
+                SELECT \(PixelAlertRecord.columns)
+                FROM pixel_alert_events e LEFT JOIN jobs d ON \(PixelAlertRecord.deliveryJoin)
+                WHERE e.tenant_id = app_current_tenant() AND ($1::text IS NULL OR e.platform = $1) AND \(after)
+                ORDER BY e.created_at DESC, e.id DESC LIMIT \(max(0, limit))
                 """, parameters
             ).map(PixelAlertRecord.init(row:))
         }

@@ -22,10 +22,25 @@ public struct PixelAlertRecord: Sendable, Equatable {
     public var sentAt: Date?
     public var nextAttemptAt: Date
 
-    /// The columns `init(row:)` reads, for a SELECT list.
+    /// The columns `init(row:)` reads, for a SELECT list over
+    /// `pixel_alert_events e` joined to its delivery job `d` (`LEFT JOIN
+    /// jobs d ON` ``deliveryJoin``): an alert whose job the queue discarded
+    /// (its last attempt's replica stopped) shows failed with the job's error;
+    /// a pending one its job's next run.
     static let columns = """
-        id, platform, accuracy_percent, threshold_percent::int AS threshold, window_end, channel, targets,
-        delivered_targets, delivery_status, attempts, delivery_error, created_at, last_attempt_at, sent_at, next_attempt_at
+        e.id, e.platform, e.accuracy_percent, e.threshold_percent::int AS threshold, e.window_end, e.channel, e.targets,
+        e.delivered_targets,
+        CASE WHEN e.delivery_status IN ('pending', 'sending') AND d.state IN ('discarded', 'cancelled') THEN 'failed'
+            ELSE e.delivery_status END AS delivery_status,
+        e.attempts,
+        CASE WHEN e.delivery_status IN ('pending', 'sending') AND d.state IN ('discarded', 'cancelled')
+            THEN coalesce(d.last_error, e.delivery_error) ELSE e.delivery_error END AS delivery_error,
+        e.created_at, e.last_attempt_at, e.sent_at, coalesce(d.run_at, e.created_at) AS next_attempt_at
+        """
+
+    /// The join condition of an alert `e` to its delivery job `d` (same tenant, kind and the alert's id as key).
+    static let deliveryJoin = """
+        d.tenant_id = e.tenant_id AND d.kind = 'pixel_alert_delivery' AND d.unique_key = e.id::text
         """
 
     init(row: PostgresRow) throws {

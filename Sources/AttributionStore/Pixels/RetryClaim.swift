@@ -14,70 +14,107 @@ public enum RetryClaim: Sendable, Equatable {
 }
 
 extension PixelEventLog {
+    /// The job kind of a RetryEvents attempt: a job of the queue (`jobs`),
+    /// run by the call itself, that holds the event while it is sent.
+    public static let retryJobKind = "pixel_retry"
+
+    /// The attempt's unique key: the event and the attempt's number, so two
+    /// calls making the same attempt meet on one job.
+    static func retryKey(_ id: UUID, attempt: Int) -> String { "\(id.uuidString.lowercased())#\(attempt)" }
+
+    /// The lease owner of one RetryEvents call.
+    static func retryOwner(_ claim: UUID) -> String { "RetryEvents:\(claim.uuidString.lowercased())" }
+
     /// Claims an undelivered event for one retry attempt, in a short
-    /// transaction of its own: the claim (`retry_claim`, a lease until
-    /// `retry_claim_expires_at`) is what stops a concurrent retry from
-    /// sending the event too. A row another transaction holds locked right
+    /// transaction of its own: the attempt is a job of the queue (kind
+    /// `pixel_retry`, unique by event and attempt number) created running,
+    /// leased to this call until `lease` from now; a concurrent retry of the
+    /// same attempt meets that job and reports the event in progress while
+    /// the lease runs, and takes the job over once it lapsed (the call that
+    /// held it stopped). An event row another transaction holds locked right
     /// now is skipped (`SKIP LOCKED`) and reported in progress, so claiming
-    /// never waits. `recordAttempt` releases the claim.
+    /// never waits. `recordAttempt` finishes the job.
     public func claimForRetry(_ id: UUID, claim: UUID, lease: Duration, tenantID: UUID) async throws -> RetryClaim {
         let milliseconds = lease.components.seconds * 1000 + lease.components.attoseconds / 1_000_000_000_000_000
         return try await database.withTenant(tenantID) { tx in
-            let claimed = try await tx.query(
-                """
-                WITH free AS (
-                    SELECT id FROM pixel_events
-                    WHERE id = $1 AND delivery_status <> 'delivered'
-                      AND (retry_claim_expires_at IS NULL OR retry_claim_expires_at <= clock_timestamp())
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE pixel_events p
-                SET retry_claim = $2, retry_claim_expires_at = clock_timestamp() + $3::bigint * interval '1 millisecond'
-                FROM free WHERE p.id = free.id
-                RETURNING p.id
-                """, [id, claim, milliseconds])
-            if !claimed.isEmpty { return .claimed }
             guard let row = try await tx.query(
-                "SELECT delivery_status, delivery_attempts FROM pixel_events WHERE id = $1", [id]
-            ).first else { return .notFound }
+                "SELECT delivery_status, delivery_attempts FROM pixel_events WHERE id = $1 FOR UPDATE SKIP LOCKED", [id]
+            ).first else {
+                guard let row = try await tx.query(
+                    "SELECT delivery_status, delivery_attempts FROM pixel_events WHERE id = $1", [id]
+                ).first else { return .notFound }
+                let attempts: Int = try row.decode("delivery_attempts")
+                let status: String = try row.decode("delivery_status")
+                return status == "delivered" ? .alreadyDelivered(attempts: attempts) : .inProgress(attempts: attempts)
+            }
             let attempts: Int = try row.decode("delivery_attempts")
-            let status: String = try row.decode("delivery_status")
-            return status == "delivered" ? .alreadyDelivered(attempts: attempts) : .inProgress(attempts: attempts)
+            if try row.decode("delivery_status") as String == "delivered" { return .alreadyDelivered(attempts: attempts) }
+            let taken = try await tx.query(
+                """
+                INSERT INTO jobs AS j (tenant_id, kind, payload, run_at, unique_key, max_attempts, state, attempts,
+                    lease_owner, lease_expires_at, heartbeat_at, attempted_at, updated_at)
+                VALUES (app_current_tenant(), $1, jsonb_build_object('event', $2::uuid), clock_timestamp(), $3, 1, 'running', 1,
+                    $4, clock_timestamp() + $5::bigint * interval '1 millisecond', clock_timestamp(), clock_timestamp(),
+                    clock_timestamp())
+                ON CONFLICT (tenant_id, kind, unique_key) WHERE unique_key IS NOT NULL DO UPDATE
+                SET state = 'running', attempts = j.attempts + 1, max_attempts = j.attempts + 1,
+                    lease_owner = EXCLUDED.lease_owner, lease_expires_at = EXCLUDED.lease_expires_at,
+                    heartbeat_at = EXCLUDED.heartbeat_at, attempted_at = EXCLUDED.attempted_at,
+                    updated_at = EXCLUDED.updated_at, finished_at = NULL, cancel_requested_at = NULL
+                WHERE j.state <> 'running' OR j.lease_expires_at <= clock_timestamp()
+                RETURNING j.id
+                """,
+                [Self.retryJobKind, id, Self.retryKey(id, attempt: attempts + 1), Self.retryOwner(claim), milliseconds])
+            return taken.isEmpty ? .inProgress(attempts: attempts) : .claimed
         }
     }
 
-    /// Gives up this call's claim on an event it did not send after all.
+    /// This call's running attempt job of event `$2` (owner `$3`), for a WHERE clause.
+    private static let heldJob = """
+        tenant_id = app_current_tenant() AND kind = $1 AND state = 'running' AND payload->>'event' = $2::uuid::text
+            AND lease_owner = $3
+        """
+
+    /// Gives up this call's claim on an event it did not send after all (its job is cancelled).
     public func releaseRetryClaim(_ id: UUID, claim: UUID, tenantID: UUID) async throws {
         try await database.withTenant(tenantID) { tx in
-            try await tx.query(
-                "UPDATE pixel_events SET retry_claim = NULL, retry_claim_expires_at = NULL WHERE id = $1 AND retry_claim = $2",
-                [id, claim])
+            try await Self.endRetryJob(id, claim: claim, state: "cancelled", error: nil, in: tx)
         }
+    }
+
+    private static func endRetryJob(_ id: UUID, claim: UUID, state: String, error: String?, in tx: TenantTransaction) async throws {
+        try await tx.query(
+            """
+            UPDATE jobs SET state = $4, last_error = $5, finished_at = clock_timestamp(), updated_at = clock_timestamp(),
+                lease_owner = NULL, lease_expires_at = NULL
+            WHERE \(heldJob)
+            """, [retryJobKind, id, retryOwner(claim), state, error])
     }
 
     /// Records one delivery attempt's outcome (delivered, or failed with an
-    /// error type and message) and releases this call's claim on the event.
+    /// error type and message) and finishes this call's attempt job
+    /// (succeeded, or discarded with the error), in one transaction.
     /// Returns the attempts so far and the attempt's time; nil when the
-    /// event was delivered meanwhile (left as it is, claim released).
+    /// event was delivered meanwhile (left as it is, the job cancelled).
     public func recordAttempt(
         _ id: UUID, claim: UUID, delivered: Bool, errorType: String?, error: String?, tenantID: UUID
     ) async throws -> (attempts: Int, at: Date)? {
-        try await database.withTenant(tenantID) { tx in
+        let message = error.map { String($0.prefix(2000)) }
+        return try await database.withTenant(tenantID) { tx in
             let rows = try await tx.query(
                 """
                 UPDATE pixel_events SET delivery_status = CASE WHEN $2 THEN 'delivered' ELSE 'failed' END,
                     delivery_error = $3, delivery_error_type = $4,
-                    delivery_attempts = delivery_attempts + 1, last_attempt_at = clock_timestamp(),
-                    retry_claim = CASE WHEN retry_claim = $5 THEN NULL ELSE retry_claim END,
-                    retry_claim_expires_at = CASE WHEN retry_claim = $5 THEN NULL ELSE retry_claim_expires_at END
+                    delivery_attempts = delivery_attempts + 1, last_attempt_at = clock_timestamp()
                 WHERE id = $1 AND delivery_status <> 'delivered'
                 RETURNING delivery_attempts, last_attempt_at
-                """, [id, delivered, error.map { String($0.prefix(2000)) }, errorType, claim])
+                """, [id, delivered, message, errorType])
             guard let row = rows.first else {
-                try await tx.query(
-                    "UPDATE pixel_events SET retry_claim = NULL, retry_claim_expires_at = NULL WHERE id = $1 AND retry_claim = $2",
-                    [id, claim])
+                try await Self.endRetryJob(id, claim: claim, state: "cancelled", error: nil, in: tx)
                 return nil
             }
+            try await Self.endRetryJob(
+                id, claim: claim, state: delivered ? "succeeded" : "discarded", error: delivered ? nil : message, in: tx)
             return (try row.decode("delivery_attempts"), try row.decode("last_attempt_at"))
         }
     }

@@ -1,11 +1,23 @@
 import ServiceKit
 public import AttributionStore
-public import Foundation
+public import Jobs
 
 extension PixelAlertOutbox {
-    /// Delivers the tenant's due alerts of the channels `sender` can send on.
-    public func deliver(tenantID: UUID, sender: PixelAlertSender, limit: Int = 20) async throws -> PixelAlertDeliveryReport {
-        try await deliver(tenantID: tenantID, channels: sender.channels, limit: limit) { alert, delivered in
+    /// The delivery job kind as this replica runs it: alerts of the channels
+    /// `sender` can send on are sent; the others are snoozed for `snooze`.
+    /// (Tests shorten the retry policy and the lease.)
+    public func kind(
+        sender: PixelAlertSender, snooze: Duration, retry: JobRetryPolicy = Self.retry, lease: Duration = Self.lease
+    ) -> JobKind {
+        JobKind(name: Self.kind, concurrency: 4, lease: lease, retry: retry) { context in
+            try await deliver(context, sender: sender, snooze: snooze)
+        }
+    }
+
+    /// One delivery job's attempt through `sender`.
+    @discardableResult
+    public func deliver(_ context: JobContext, sender: PixelAlertSender, snooze: Duration) async throws -> Attempt {
+        try await deliver(context, channels: sender.channels, snooze: snooze) { alert, delivered in
             try await sender.send(alert, delivered: delivered)
         }
     }

@@ -7,7 +7,7 @@ import Foundation
 /// Sends recorded pixel alerts by email (SMTP, one message to all
 /// recipients) or Slack (chat.postMessage, one post per channel, each
 /// recorded as delivered before the next). `channels` are those configured
-/// here; `PixelAlertOutbox` claims only alerts of those.
+/// here; `PixelAlertOutbox` sends only alerts of those (and snoozes the others).
 public struct PixelAlertSender: Sendable {
     public struct Email: Sendable {
         public var client: SMTPClient

@@ -5,7 +5,7 @@ import Logging
 import RPCServer
 public import Storage
 
-/// Each tenant's pixel alert evaluation and delivery as a periodic job of
+/// Each tenant's pixel alert evaluation as a periodic job of
 /// the job queue (kind `pixel_alerts`): a chain of one job per tenant whose
 /// alerts are on, each enqueueing its successor at the next tick. Ticks are
 /// multiples of `interval` since 1970 (UTC) and a tick is the job's unique
@@ -44,17 +44,16 @@ public struct PixelAlertJob: Sendable {
     var retry: JobRetryPolicy { JobRetryPolicy(maxAttempts: 3, base: .seconds(30), cap: .seconds(interval)) }
 
     /// The kind as this replica runs it.
-    func kind(evaluator: PixelAlertEvaluator, outbox: PixelAlertOutbox, sender: PixelAlertSender, logger: Logger) -> JobKind {
+    func kind(evaluator: PixelAlertEvaluator, logger: Logger) -> JobKind {
         JobKind(name: Self.kind, concurrency: 4, lease: .seconds(120), retry: retry) { context in
-            try await run(context, evaluator: evaluator, outbox: outbox, sender: sender, logger: logger)
+            try await run(context, evaluator: evaluator, logger: logger)
         }
     }
 
     /// One run: the successor first (so the chain goes on when this run
-    /// fails), then the evaluation, then the delivery of pending alerts.
-    func run(
-        _ context: JobContext, evaluator: PixelAlertEvaluator, outbox: PixelAlertOutbox, sender: PixelAlertSender, logger: Logger
-    ) async throws {
+    /// fails), then the evaluation (each alert it records comes with its
+    /// delivery job, `PixelAlertOutbox`).
+    func run(_ context: JobContext, evaluator: PixelAlertEvaluator, logger: Logger) async throws {
         let tenant = context.tenantID
         let now = context.now()
         let settings = try await AlertSettingsStore(database: evaluator.database).load(tenantID: tenant)
@@ -67,16 +66,6 @@ public struct PixelAlertJob: Sendable {
             logger.notice(
                 "pixel accuracy alert recorded",
                 metadata: [RPCLogKey.tenant.rawValue: "\(tenant)", PixelsLogKey.platforms.rawValue: "\(fired.joined(separator: ","))"])
-        }
-        let report = try await outbox.deliver(tenantID: tenant, sender: sender)
-        if !report.isEmpty {
-            logger.notice(
-                "pixel alerts delivered",
-                metadata: [
-                    RPCLogKey.tenant.rawValue: "\(tenant)", PixelsLogKey.sent.rawValue: "\(report.sent)",
-                    PixelsLogKey.retrying.rawValue: "\(report.retrying)", PixelsLogKey.failed.rawValue: "\(report.failed)",
-                    PixelsLogKey.lost.rawValue: "\(report.lost)",
-                ])
         }
     }
 }

@@ -4,10 +4,6 @@
 enum PixelsLogKey: String {
     case error = "pixels_error"
     case platforms = "pixels_platforms"
-    case sent = "pixels_sent"
-    case retrying = "pixels_retrying"
-    case failed = "pixels_failed"
-    case lost = "pixels_lost"
     case payloadLength = "pixels_payload_length"
     case streams = "pixels_streams"
     case buffer = "pixels_buffer"

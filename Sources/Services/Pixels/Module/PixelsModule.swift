@@ -38,7 +38,7 @@ public struct PixelsModule: ServiceModule {
                     Double(broadcaster.subscriberCount)
                 }
             ],
-            jobs: alertJob(context).map { [$0] } ?? [])
+            jobs: alertJobs(context))
     }
 
     private func redelivery(_ context: ModuleContext) -> PixelRedelivery {
@@ -52,13 +52,15 @@ public struct PixelsModule: ServiceModule {
         return PixelRedelivery(executor: context.outbound, configuration: http, endpoints: endpoints)
     }
 
-    /// Nil when `--pixel-alert-interval` is 0 (another replica, or none, evaluates).
-    private func alertJob(_ context: ModuleContext) -> JobKind? {
+    /// The evaluation and the delivery of alerts; none when
+    /// `--pixel-alert-interval` is 0 (another replica, or none, runs them).
+    private func alertJobs(_ context: ModuleContext) -> [JobKind] {
         let interval = context.settings[PixelsSettings.alertInterval]
-        guard interval > 0 else { return nil }
-        return PixelAlertJob(interval: interval).kind(
-            evaluator: PixelAlertEvaluator(database: context.database), outbox: PixelAlertOutbox(database: context.database),
-            sender: alertSender(context), logger: context.logger)
+        guard interval > 0 else { return [] }
+        return [
+            PixelAlertJob(interval: interval).kind(evaluator: PixelAlertEvaluator(database: context.database), logger: context.logger),
+            PixelAlertOutbox(database: context.database).kind(sender: alertSender(context), snooze: .seconds(interval)),
+        ]
     }
 }
 
