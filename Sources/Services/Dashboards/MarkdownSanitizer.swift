@@ -14,8 +14,8 @@ enum MarkdownSanitizer {
             let target = String(match.output[1].substring ?? "")
             return isSafe(target) ? "<\(target)>" : ""
         }
-        text = text.replacing(try! Regex(#"</?[A-Za-z][^>]*>|<[!?][^>]*>"#), with: "")
-        text = text.replacing(try! Regex(#"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(\s+("[^"]*"|'[^']*'))?\s*\)"#)) { match in
+        text = text.replacing(try! Regex(#"</?[A-Za-z][A-Za-z0-9\-]*(\s[^>]*)?/?>|<[!?][^>]*>"#), with: "")
+        text = text.replacing(try! Regex(#"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(\s+("[^"]*"|'[^']*'))?\s*\)"#)) { match in
             let label = String(match.output[2].substring ?? "")
             let target = String(match.output[3].substring ?? "")
             return isSafe(target) ? String(match.output[0].substring ?? "") : label
