@@ -101,13 +101,13 @@ extension Attribution_V1_DashboardsHandler {
         router.unary(Attribution_V1_Dashboards.Method.getDashboard, access: .read) { request, context in
             try await self.getDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.createDashboard, access: .write) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.createDashboard, access: .read) { request, context in
             try await self.createDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.updateDashboard, access: .write) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.updateDashboard, access: .read) { request, context in
             try await self.updateDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.deleteDashboard, access: .write) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.deleteDashboard, access: .read) { request, context in
             try await self.deleteDashboard(request, context: context)
         }
         router.unary(Attribution_V1_Dashboards.Method.getWidgetData, access: .read) { request, context in

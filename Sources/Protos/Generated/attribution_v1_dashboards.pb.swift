@@ -23,6 +23,14 @@
 /// Every dashboard has a version, bumped by each change; an update names
 /// the version it was based on and is refused with ABORTED when the
 /// dashboard changed since, unless it asks to overwrite.
+///
+/// Access: every method is ACCESS_READ (admins and analysts), writes
+/// included: a dashboard is the caller's own view, not the tenant's
+/// configuration, so an analyst may create, change and delete their own
+/// dashboards. The handlers check ownership: another user's dashboard is
+/// NOT_FOUND unless shared, and a shared one may be changed or deleted only
+/// by its owner or an admin (PERMISSION_DENIED otherwise). Principals
+/// without a read role (ingest) are refused before the handler runs.
 
 public import SwiftProtobuf
 
