@@ -30,8 +30,8 @@ public enum MetricsGrouping: String, Sendable, Hashable, CaseIterable {
         case .channel: "channel, ''::text AS campaign, NULL::text AS period"
         case .campaign: "channel, campaign, NULL::text AS period"
         case .day: "''::text AS channel, ''::text AS campaign, day::text AS period"
-        case .week: "''::text AS channel, ''::text AS campaign, GREATEST(date_trunc('week', day)::date, $3::date)::text AS period"
-        case .month: "''::text AS channel, ''::text AS campaign, GREATEST(date_trunc('month', day)::date, $3::date)::text AS period"
+        case .week: "''::text AS channel, ''::text AS campaign, GREATEST(date_trunc('week', day::timestamp)::date, $3::date)::text AS period"
+        case .month: "''::text AS channel, ''::text AS campaign, GREATEST(date_trunc('month', day::timestamp)::date, $3::date)::text AS period"
         case .total: "''::text AS channel, ''::text AS campaign, NULL::text AS period"
         }
     }
