@@ -53,6 +53,13 @@ enum WidgetLines {
         return [" " + value(kpi.value), " \(arrow) \(amount) \(against)"]
     }
 
+    /// `average_order_value` for METRIC_NAME_AVERAGE_ORDER_VALUE.
+    static func metricName(_ metric: Attribution_V1_MetricName) -> String {
+        String(describing: metric).reduce(into: "") { name, character in
+            name += character.isUppercase ? "_" + character.lowercased() : String(character)
+        }
+    }
+
     static func number(_ value: Attribution_V1_MetricValue) -> Double {
         if case .money(let money) = value.value { return Double(money.amountMinor) }
         return value.number
@@ -68,7 +75,7 @@ enum WidgetLines {
             })
             let step = max(1, inner / max(1, values.count))
             let stretched = String(spark.flatMap { String(repeating: $0, count: step) }.prefix(inner))
-            let name = String(describing: series.metric)
+            let name = metricName(series.metric)
             let total = series.points.first.map { _ in "max \(value(series.points.max { number($0.value) < number($1.value) }!.value))" } ?? ""
             return [stretched, " \(name) \(total)"]
         }
@@ -88,7 +95,7 @@ enum WidgetLines {
     }
 
     static func table(_ table: Attribution_V1_TableData, inner: Int) -> [String] {
-        let header = ["channel"] + table.metrics.map { String(describing: $0) }
+        let header = ["channel"] + table.metrics.map(metricName)
         let rows = (table.rows + [table.totals]).map { [$0.label] + $0.values.map(value) }
         return TableRenderer(header: header, rows: rows).render(width: inner).split(separator: "\n").map { " " + $0 }
     }
