@@ -47,4 +47,13 @@ public struct MetricsQuery: Sendable, Hashable {
         previous.first = first.adding(days: -dayCount)
         return previous
     }
+
+    /// The period of the same length `periods` lengths before this one
+    /// (1: `previousPeriod`).
+    public func shifted(periods: Int) -> MetricsQuery {
+        var shifted = self
+        shifted.first = first.adding(days: -dayCount * periods)
+        shifted.last = last.adding(days: -dayCount * periods)
+        return shifted
+    }
 }
