@@ -67,5 +67,6 @@ enum Reattribution {
               AND day IN (SELECT DISTINCT (ordered_at AT TIME ZONE 'UTC')::date FROM attribution_conversions
                           WHERE id = ANY($1::text[]::uuid[]))
             """, [conversionIDs])
+        try await InfluencerMatching.run(conversionIDs, in: tx)
     }
 }
