@@ -27,7 +27,7 @@ public struct AlertSettingsStore: Sendable {
             try await TenantProvisioner.insertRow(in: tx)
             try await tx.query(
                 "INSERT INTO pixel_alert_channels (tenant_id) VALUES (app_current_tenant()) ON CONFLICT (tenant_id) DO NOTHING")
-            try await tx.query("SELECT 1 FROM pixel_alert_channels FOR UPDATE")
+            try await tx.query("SELECT 1 FROM pixel_alert_channels WHERE tenant_id = $1 FOR UPDATE", [tenantID])
             var settings = try await Self.load(in: tx)
             try change(&settings)
             try await tx.query(

@@ -44,7 +44,7 @@ public final class RoleDirectory: Sendable {
                     """
                     INSERT INTO principal_roles (tenant_id, principal_kind, principal_id, role)
                     VALUES (app_current_tenant(), $1, $2, $3)
-                    ON CONFLICT (tenant_id, principal_kind, principal_id) DO UPDATE SET role = EXCLUDED.role, granted_at = now()
+                    ON CONFLICT (tenant_id, principal_kind, principal_id) DO UPDATE SET role = EXCLUDED.role, granted_at = EXCLUDED.granted_at
                     """, [kind.rawValue, id, role.rawValue])
             } else {
                 try await tx.query(
