@@ -52,7 +52,12 @@ COMMIT;
 SQL
 }
 cleanup() { # url
-  "$PG_BIN/psql" "$1" -X -q -c "BEGIN; SET LOCAL app.tenant_id TO '$TENANT'; DELETE FROM tenants WHERE id = '$TENANT'; COMMIT;" >/dev/null || true
+  "$PG_BIN/psql" "$1" -X -q -v ON_ERROR_STOP=1 >/dev/null <<SQL || log "could not delete the bench tenant $TENANT"
+BEGIN;
+SET LOCAL app.tenant_id TO '$TENANT';
+DELETE FROM tenants WHERE id = '$TENANT';
+COMMIT;
+SQL
 }
 
 run() { # label url script

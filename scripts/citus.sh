@@ -168,6 +168,9 @@ ensure_node() { # index
       || { log "the $name did not start; see $SOCKET_DIR/$name.log"; tail -n 20 "$SOCKET_DIR/$name.log" >&2; exit 1; }
     log "$name listening on 127.0.0.1:$port"
   fi
+  # Roles, database and extension once per node: afterwards Citus owns
+  # them (a worker refuses DDL on objects the coordinator propagated).
+  [ -f "$DATA/$name.setup-done" ] && return
   # shellcheck disable=SC1090
   . "$ENV_FILE"
   node_psql "$port" postgres -v super_password="$CITUS_SUPERUSER_PASSWORD" \
@@ -183,6 +186,7 @@ SELECT 'CREATE DATABASE attribution OWNER attr_owner'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'attribution') \gexec
 SQL
   node_psql "$port" "$DATABASE" <<'SQL'
+SET client_min_messages TO warning;
 CREATE EXTENSION IF NOT EXISTS citus;
 CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
 REVOKE ALL ON DATABASE attribution FROM PUBLIC;
@@ -192,6 +196,7 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 ALTER SCHEMA public OWNER TO attr_owner;
 GRANT USAGE ON SCHEMA public TO attr_app;
 SQL
+  touch "$DATA/$name.setup-done"
 }
 
 ensure_master_key() {
