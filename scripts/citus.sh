@@ -216,6 +216,18 @@ start() {
   . "$ENV_FILE"
   local coordinator
   coordinator=$(node_port 0)
+  # The workers connect to the other nodes too (two-phase commit recovery,
+  # distributed deadlock detection): each keeps the same rows.
+  for index in 1 2; do
+    node_psql "$(node_port "$index")" "$DATABASE" -v super_user="$OS_USER" -v super_password="$CITUS_SUPERUSER_PASSWORD" \
+      -v owner_password="$ATTR_DB_OWNER_PASSWORD" -v app_password="$ATTR_DB_APP_PASSWORD" >/dev/null <<'SQL'
+DELETE FROM pg_dist_authinfo WHERE nodeid = 0 AND rolename IN (:'super_user', 'attr_owner', 'attr_app');
+INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES
+    (0, :'super_user', 'password=' || :'super_password'),
+    (0, 'attr_owner', 'password=' || :'owner_password'),
+    (0, 'attr_app', 'password=' || :'app_password');
+SQL
+  done
   # How nodes authenticate to each other (scram over 127.0.0.1): one row per
   # role for every node (nodeid 0), kept on the coordinator and synced to the workers.
   node_psql "$coordinator" "$DATABASE" -v super_user="$OS_USER" -v super_password="$CITUS_SUPERUSER_PASSWORD" \

@@ -63,8 +63,8 @@ extension PixelAlertOutbox {
                 """
                 UPDATE pixel_alert_events SET claimed_until = $4, delivered_targets = CASE
                     WHEN $3 = ANY(delivered_targets) THEN delivered_targets ELSE array_append(delivered_targets, $3) END
-                WHERE id = $1 AND claim_id = $2 AND delivery_status = 'sending'
-                """, [claim.alert.id, claim.id, target, until])
+                WHERE tenant_id = $5 AND id = $1 AND claim_id = $2 AND delivery_status = 'sending'
+                """, [claim.alert.id, claim.id, target, until, tenantID])
         }
         if updated.affectedRows == 0 { throw PixelAlertClaimLost(alertID: claim.alert.id) }
     }
@@ -92,8 +92,8 @@ extension PixelAlertOutbox {
                     next_attempt_at = coalesce($4::timestamptz, next_attempt_at), delivery_error = coalesce($5, delivery_error),
                     sent_at = CASE WHEN $3 = 'sent' THEN $6::timestamptz END,
                     delivered_targets = CASE WHEN $3 = 'sent' THEN targets ELSE delivered_targets END
-                WHERE id = $1 AND claim_id = $2 AND delivery_status = 'sending'
-                """, [claim.alert.id, claim.id, status, next, error.map { String($0.prefix(2000)) }, now])
+                WHERE tenant_id = $7 AND id = $1 AND claim_id = $2 AND delivery_status = 'sending'
+                """, [claim.alert.id, claim.id, status, next, error.map { String($0.prefix(2000)) }, now, tenantID])
         }
         return updated.affectedRows == 0 ? .lost : finish
     }

@@ -69,10 +69,12 @@ public struct PixelStatsReader: Sendable {
             for name in platforms {
                 let row = try await tx.query(
                     """
-                    SELECT (SELECT max(event_time) FROM pixel_events WHERE platform = $1) AS last_event,
-                        (SELECT received_at FROM pixel_events WHERE platform = $1 ORDER BY received_at DESC LIMIT 1) AS last_receive,
-                        (SELECT count(*) FROM pixel_events WHERE platform = $1 AND event_time >= $2 AND event_time < $3) AS events
-                    """, [name, middle, end])[0]
+                    SELECT (SELECT max(event_time) FROM pixel_events WHERE tenant_id = $4 AND platform = $1) AS last_event,
+                        (SELECT received_at FROM pixel_events WHERE tenant_id = $4 AND platform = $1
+                            ORDER BY received_at DESC LIMIT 1) AS last_receive,
+                        (SELECT count(*) FROM pixel_events
+                            WHERE tenant_id = $4 AND platform = $1 AND event_time >= $2 AND event_time < $3) AS events
+                    """, [name, middle, end, tx.tenantID])[0]
                 byPlatform[name]?.lastEventTime = try row.decode("last_event")
                 byPlatform[name]?.lastReceiveTime = try row.decode("last_receive")
                 byPlatform[name]?.eventCount = try row.decode("events")
