@@ -24,16 +24,16 @@ public struct PixelAlertHistory: Sendable {
     /// only `platform`'s when given.
     public func list(platform: String?, after cursor: Cursor?, limit: Int, tenantID: UUID) async throws -> [PixelAlertRecord] {
         try await database.withTenant(tenantID, readOnly: true) { tx in
-            var parameters: [any PostgresEncodable] = [platform]
+            var parameters: [any PostgresEncodable] = [platform, tenantID]
             var after = "true"
             if let cursor {
                 parameters += [cursor.createdAt, cursor.id]
-                after = "(created_at, id) < ($2::timestamptz, $3::uuid)"
+                after = "(created_at, id) < ($3::timestamptz, $4::uuid)"
             }
             return try await tx.query(
                 """
                 SELECT \(PixelAlertRecord.columns) FROM pixel_alert_events
-                WHERE ($1::text IS NULL OR platform = $1) AND \(after)
+                WHERE tenant_id = $2 AND ($1::text IS NULL OR platform = $1) AND \(after)
                 ORDER BY created_at DESC, id DESC LIMIT \(max(0, limit))
                 """, parameters
             ).map(PixelAlertRecord.init(row:))

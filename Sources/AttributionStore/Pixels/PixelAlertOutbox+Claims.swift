@@ -23,27 +23,27 @@ extension PixelAlertOutbox {
                 UPDATE pixel_alert_events SET delivery_status = 'failed', claim_id = NULL, claimed_until = NULL,
                     delivery_error = left('attempt ' || attempts || ' did not finish before its claim expired'
                         || coalesce('; the attempt before: ' || delivery_error, ''), 2000)
-                WHERE id IN (
+                WHERE tenant_id = $3 AND id IN (
                     SELECT id FROM pixel_alert_events
-                    WHERE delivery_status = 'sending' AND claimed_until <= $1 AND attempts >= $2
+                    WHERE tenant_id = $3 AND delivery_status = 'sending' AND claimed_until <= $1 AND attempts >= $2
                     FOR UPDATE SKIP LOCKED)
-                """, [now, policy.maxAttempts])
+                """, [now, policy.maxAttempts, tenantID])
             let rows = try await tx.query(
                 """
                 UPDATE pixel_alert_events AS e SET delivery_status = 'sending', claim_id = $3, claimed_until = $4,
                     attempts = e.attempts + 1, last_attempt_at = $1
-                WHERE e.id = (
+                WHERE e.tenant_id = $5 AND e.id = (
                     -- A scalar subquery runs once: in a FROM clause, the planner
                     -- may join it so that one UPDATE claims several alerts.
                     SELECT id FROM pixel_alert_events
-                    WHERE channel = ANY($2::text[]) AND (
+                    WHERE tenant_id = $5 AND channel = ANY($2::text[]) AND (
                         (delivery_status = 'pending' AND next_attempt_at <= $1)
                         OR (delivery_status = 'sending' AND claimed_until <= $1))
                     ORDER BY next_attempt_at, created_at LIMIT 1
                     FOR UPDATE SKIP LOCKED)
                 RETURNING e.id, e.platform, e.accuracy_percent, e.threshold_percent::int AS threshold, e.window_end,
                     e.channel, e.targets, e.delivered_targets, e.attempts
-                """, [now, channels.sorted(), claimID, now.addingTimeInterval(policy.lease.timeInterval)])
+                """, [now, channels.sorted(), claimID, now.addingTimeInterval(policy.lease.timeInterval), tenantID])
             guard let row = rows.first else { return nil }
             let alert = PixelAlertEvent(
                 id: try row.decode("id"), platform: try row.decode("platform"),
@@ -63,8 +63,8 @@ extension PixelAlertOutbox {
                 """
                 UPDATE pixel_alert_events SET claimed_until = $4, delivered_targets = CASE
                     WHEN $3 = ANY(delivered_targets) THEN delivered_targets ELSE array_append(delivered_targets, $3) END
-                WHERE id = $1 AND claim_id = $2 AND delivery_status = 'sending'
-                """, [claim.alert.id, claim.id, target, until])
+                WHERE tenant_id = $5 AND id = $1 AND claim_id = $2 AND delivery_status = 'sending'
+                """, [claim.alert.id, claim.id, target, until, tenantID])
         }
         if updated.affectedRows == 0 { throw PixelAlertClaimLost(alertID: claim.alert.id) }
     }
@@ -92,8 +92,8 @@ extension PixelAlertOutbox {
                     next_attempt_at = coalesce($4::timestamptz, next_attempt_at), delivery_error = coalesce($5, delivery_error),
                     sent_at = CASE WHEN $3 = 'sent' THEN $6::timestamptz END,
                     delivered_targets = CASE WHEN $3 = 'sent' THEN targets ELSE delivered_targets END
-                WHERE id = $1 AND claim_id = $2 AND delivery_status = 'sending'
-                """, [claim.alert.id, claim.id, status, next, error.map { String($0.prefix(2000)) }, now])
+                WHERE tenant_id = $7 AND id = $1 AND claim_id = $2 AND delivery_status = 'sending'
+                """, [claim.alert.id, claim.id, status, next, error.map { String($0.prefix(2000)) }, now, tenantID])
         }
         return updated.affectedRows == 0 ? .lost : finish
     }

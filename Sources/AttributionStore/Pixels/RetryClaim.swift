@@ -23,21 +23,22 @@ extension PixelEventLog {
     public func claimForRetry(_ id: UUID, claim: UUID, lease: Duration, tenantID: UUID) async throws -> RetryClaim {
         let milliseconds = lease.components.seconds * 1000 + lease.components.attoseconds / 1_000_000_000_000_000
         return try await database.withTenant(tenantID) { tx in
+            let now = try await Self.databaseNow(tx)
             let claimed = try await tx.query(
                 """
                 WITH free AS (
                     SELECT id FROM pixel_events
-                    WHERE id = $1 AND delivery_status <> 'delivered'
-                      AND (retry_claim_expires_at IS NULL OR retry_claim_expires_at <= clock_timestamp())
+                    WHERE tenant_id = $4 AND id = $1 AND delivery_status <> 'delivered'
+                      AND (retry_claim_expires_at IS NULL OR retry_claim_expires_at <= $5)
                     FOR UPDATE SKIP LOCKED)
                 UPDATE pixel_events p
-                SET retry_claim = $2, retry_claim_expires_at = clock_timestamp() + $3::bigint * interval '1 millisecond'
-                FROM free WHERE p.id = free.id
+                SET retry_claim = $2, retry_claim_expires_at = $5::timestamptz + $3::bigint * interval '1 millisecond'
+                FROM free WHERE p.tenant_id = $4 AND p.id = free.id
                 RETURNING p.id
-                """, [id, claim, milliseconds])
+                """, [id, claim, milliseconds, tenantID, now])
             if !claimed.isEmpty { return .claimed }
             guard let row = try await tx.query(
-                "SELECT delivery_status, delivery_attempts FROM pixel_events WHERE id = $1", [id]
+                "SELECT delivery_status, delivery_attempts FROM pixel_events WHERE tenant_id = $2 AND id = $1", [id, tenantID]
             ).first else { return .notFound }
             let attempts: Int = try row.decode("delivery_attempts")
             let status: String = try row.decode("delivery_status")
@@ -49,8 +50,10 @@ extension PixelEventLog {
     public func releaseRetryClaim(_ id: UUID, claim: UUID, tenantID: UUID) async throws {
         try await database.withTenant(tenantID) { tx in
             try await tx.query(
-                "UPDATE pixel_events SET retry_claim = NULL, retry_claim_expires_at = NULL WHERE id = $1 AND retry_claim = $2",
-                [id, claim])
+                """
+                UPDATE pixel_events SET retry_claim = NULL, retry_claim_expires_at = NULL
+                WHERE tenant_id = $3 AND id = $1 AND retry_claim = $2
+                """, [id, claim, tenantID])
         }
     }
 
@@ -62,23 +65,36 @@ extension PixelEventLog {
         _ id: UUID, claim: UUID, delivered: Bool, errorType: String?, error: String?, tenantID: UUID
     ) async throws -> (attempts: Int, at: Date)? {
         try await database.withTenant(tenantID) { tx in
+            let now = try await Self.databaseNow(tx)
             let rows = try await tx.query(
                 """
                 UPDATE pixel_events SET delivery_status = CASE WHEN $2 THEN 'delivered' ELSE 'failed' END,
                     delivery_error = $3, delivery_error_type = $4,
-                    delivery_attempts = delivery_attempts + 1, last_attempt_at = clock_timestamp(),
+                    delivery_attempts = delivery_attempts + 1, last_attempt_at = $7,
                     retry_claim = CASE WHEN retry_claim = $5 THEN NULL ELSE retry_claim END,
                     retry_claim_expires_at = CASE WHEN retry_claim = $5 THEN NULL ELSE retry_claim_expires_at END
-                WHERE id = $1 AND delivery_status <> 'delivered'
+                WHERE tenant_id = $6 AND id = $1 AND delivery_status <> 'delivered'
                 RETURNING delivery_attempts, last_attempt_at
-                """, [id, delivered, error.map { String($0.prefix(2000)) }, errorType, claim])
+                """, [id, delivered, error.map { String($0.prefix(2000)) }, errorType, claim, tenantID, now])
             guard let row = rows.first else {
                 try await tx.query(
-                    "UPDATE pixel_events SET retry_claim = NULL, retry_claim_expires_at = NULL WHERE id = $1 AND retry_claim = $2",
-                    [id, claim])
+                    """
+                    UPDATE pixel_events SET retry_claim = NULL, retry_claim_expires_at = NULL
+                    WHERE tenant_id = $3 AND id = $1 AND retry_claim = $2
+                    """, [id, claim, tenantID])
                 return nil
             }
             return (try row.decode("delivery_attempts"), try row.decode("last_attempt_at"))
         }
+    }
+
+    /// The database's clock now (`clock_timestamp()`), read by a statement of
+    /// its own and passed to the UPDATEs as a parameter: Citus refuses
+    /// volatile functions in an UPDATE of a distributed table.
+    static func databaseNow(_ tx: TenantTransaction) async throws -> Date {
+        guard let row = try await tx.query("SELECT clock_timestamp() AS now").first else {
+            throw PostgresError(code: .queryFailed, message: "SELECT clock_timestamp() returned no row")
+        }
+        return try row.decode("now")
     }
 }
