@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 
-.PHONY: help run test deps db db-stop certs build release install clean contract proto-snapshot proto-check bench settings-table
+.PHONY: help run test deps db db-stop certs build release install clean contract proto-snapshot proto-check bench settings-table citus citus-stop test-citus
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -24,6 +24,15 @@ db: deps ## Start the private PostgreSQL cluster under .data/ (created on first 
 
 db-stop: ## Stop the private PostgreSQL cluster
 	@scripts/db.sh stop
+
+citus: ## Start the private Citus cluster (coordinator + 2 workers) under .data/citus/
+	@scripts/citus.sh start
+
+citus-stop: ## Stop the private Citus cluster
+	@scripts/citus.sh stop
+
+test-citus: deps certs ## Storage and service suites and the contract client against the Citus cluster
+	@scripts/test-citus.sh
 
 certs: deps ## Create the development PKI under certs/dev/ if missing or stale
 	@certs/dev-pki.sh

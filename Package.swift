@@ -240,6 +240,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Influencers",
+            dependencies: [
+                "AttributionCore", "AttributionStore", "Jobs", "Protos", "RPCServer", "ServiceKit", "Storage", "Wire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Sources/Services/Influencers",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "AttrdCore",
             dependencies: [
                 "AttributionStore",
@@ -248,6 +258,7 @@ let package = Package(
                 "Authorization",
                 "Jobs",
                 "Dashboards",
+                "Influencers",
                 "Ingest",
                 "Pixels",
                 "ServiceKit",
@@ -398,7 +409,7 @@ let package = Package(
                 "Protos",
                 "RPCClient",
                 "Authorization", "Dashboards", "Ingest", "Pixels", "RPCServer", "Secrets", "ServiceKit", "Storage", "TestSupport",
-                "TLS", "Wire",
+                "TLS", "Wire", "Influencers",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -7,6 +7,8 @@
 #   BENCH_WARMUP    seconds of warm-up per scenario (default 1)
 #   BENCH_IDLE      connection counts of the idle-memory scenario (default "1000 10000")
 #   BENCH_COPY_ROWS rows of the COPY peer (default 200000)
+#   BENCH_DASHBOARDS=1  also the 20-widget dashboard benchmark (DashboardsBenchmarks,
+#                   an opt-in ServicesTests suite; its line goes to the log, not the report)
 #
 # Every server runs on 127.0.0.1 with the dev PKI's certificates; each is
 # stopped before the next starts, so they never share the cores.
@@ -136,6 +138,11 @@ done
 # --- microbenchmarks ---
 log "microbenchmarks"
 "$BENCH" micro | tee -a "$RESULTS"
+
+if [ "${BENCH_DASHBOARDS:-}" = 1 ]; then
+  log "dashboards: 20 widgets over the roll-up of 1,000,000 orders"
+  ATTR_DASHBOARDS_BENCH=1 ATTR_DEV_PKI_DIR="$PKI" swift test --filter DashboardsBenchmarks 2>&1 | grep 'dashboards-bench' | tee "$LOGS/dashboards.log"
+fi
 
 python3 scripts/bench-report.py "$RESULTS" docs/BENCHMARKS.md
 log "results in $RESULTS; docs/BENCHMARKS.md updated"

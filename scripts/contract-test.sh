@@ -7,7 +7,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-eval "$(scripts/db.sh env)"
+# make test-citus runs it against the Citus coordinator.
+if [ "${ATTR_TEST_CITUS:-}" = 1 ]; then eval "$(scripts/citus.sh env)"; else eval "$(scripts/db.sh env)"; fi
 PKI=$ROOT/certs/dev
 ATTRD=$ROOT/.build/debug/attrd
 CLIENT=$ROOT/.build-contract/arpc-contract

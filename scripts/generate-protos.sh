@@ -16,8 +16,13 @@ build_tools() {
     swift build -c release --package-path "$TOOLS/swift-protobuf" --product protoc-gen-swift >/dev/null
     cp "$TOOLS/swift-protobuf/.build/release/protoc-gen-swift" "$TOOLS/protoc-gen-swift"
   fi
-  swift build -c release --package-path "$ROOT/Tools/protoc-gen-arpc" \
-    --scratch-path "$TOOLS/protoc-gen-arpc" >/dev/null
+  # swift build reports compile errors on stdout: show them when it fails.
+  if ! swift build -c release --package-path "$ROOT/Tools/protoc-gen-arpc" \
+    --scratch-path "$TOOLS/protoc-gen-arpc" >"$TOOLS/protoc-gen-arpc.log" 2>&1; then
+    cat "$TOOLS/protoc-gen-arpc.log" >&2
+    echo "generate-protos: building protoc-gen-arpc failed (log above)" >&2
+    exit 1
+  fi
 }
 
 generate() {

@@ -48,6 +48,8 @@ scripts/dev-roles.sh "$BIN/attrd"
 echo "loading the demo shop's data into tenant 1 (attrctl demo seed)..."
 "$BIN/attrctl" demo seed --cert "$PKI/clients/tenant1-ingest.crt" --key "$PKI/clients/tenant1-ingest.key" \
   || echo "demo seed failed; attrd keeps running" >&2
+# The demo admin's default dashboard (as the current context, tenant 1's admin).
+"$BIN/attrctl" demo dashboard || echo "demo dashboard failed; attrd keeps running" >&2
 status=0
 wait "$ATTRD_PID" || status=$?
 # A trapped signal ends `wait` early: wait again until attrd has really stopped.

@@ -10,7 +10,7 @@ public struct AttrctlCommand: AsyncParsableCommand {
             current context of the config file (~/.config/attrctl/config.json or ATTRCTL_CONFIG).
             """,
         version: "attrctl \(version) (ARPC/1, attribution.v1)",
-        subcommands: [HealthCommand.self, MethodsCommand.self, IngestCommand.self, PixelsCommand.self, DashboardsCommand.self, DemoCommand.self, ConfigCommand.self]
+        subcommands: [HealthCommand.self, MethodsCommand.self, IngestCommand.self, PixelsCommand.self, DashboardsCommand.self, MetricsCommand.self, WidgetsCommand.self, InfluencersCommand.self, DemoCommand.self, ConfigCommand.self]
     )
 
     /// attrctl's release, as `--version` prints it.

@@ -2,11 +2,12 @@ public import ServiceKit
 public import Storage
 import Ingest
 import Dashboards
+import Influencers
 import Pixels
 
 /// The product services attrd serves. Adding a service is adding its module here.
 public enum AttrdModules {
-    public static let all: [any ServiceModule] = [IngestModule(), PixelsModule(), DashboardsModule()]
+    public static let all: [any ServiceModule] = [IngestModule(), PixelsModule(), DashboardsModule(), InfluencersModule()]
 
     /// Secret columns of tables whose services attrd does not serve yet
     /// (Platforms' credentials, Exports' destinations): key rotation covers

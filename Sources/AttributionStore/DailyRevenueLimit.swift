@@ -22,16 +22,16 @@ enum DailyRevenueLimit {
             ), totals AS (
                 SELECT d.day, LEAST(COALESCE(sum(c.revenue_minor), 0), $3::bigint + 1)::bigint AS total
                 FROM (SELECT DISTINCT day FROM batch) AS d
-                LEFT JOIN attribution_conversions c ON c.tenant_id = app_current_tenant()
+                LEFT JOIN attribution_conversions c ON c.tenant_id = $4::uuid
                     AND c.ordered_at >= d.day::timestamp AT TIME ZONE 'UTC'
                     AND c.ordered_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
                 GROUP BY d.day
             )
             SELECT b.ord, b.day::text AS day, t.total,
                 EXISTS (SELECT 1 FROM attribution_conversions c
-                        WHERE c.tenant_id = app_current_tenant() AND c.order_id = b.order_id) AS stored
+                        WHERE c.tenant_id = $4::uuid AND c.order_id = b.order_id) AS stored
             FROM batch b JOIN totals t USING (day) ORDER BY b.ord
-            """, [PostgresArray(orders.map(\.orderID)), PostgresArray(orders.map(\.orderedAt)), bound])
+            """, [PostgresArray(orders.map(\.orderID)), PostgresArray(orders.map(\.orderedAt)), bound, tx.tenantID])
         var totals: [String: Int64] = [:]
         var seen: Set<String> = []
         var refused: [RecordRefusal] = []

@@ -25,7 +25,7 @@ public struct MetricTotals: Sendable, Equatable {
         return count == 0 ? 0 : Int64((Double(revenueMinor) / count).rounded())
     }
 
-    mutating func add(_ other: MetricTotals) {
+    public mutating func add(_ other: MetricTotals) {
         revenueMinor += other.revenueMinor
         conversions += other.conversions
         spendMinor += other.spendMinor

@@ -41,10 +41,26 @@ public struct MetricsQuery: Sendable, Hashable {
     public var dayCount: Int { first.days(to: last) + 1 }
 
     /// The period of the same length just before this one, for deltas.
+    /// This period and the previous one as one range (they are contiguous).
+    var throughPreviousPeriod: MetricsQuery {
+        var both = self
+        both.first = previousPeriod.first
+        return both
+    }
+
     public var previousPeriod: MetricsQuery {
         var previous = self
         previous.last = first.adding(days: -1)
         previous.first = first.adding(days: -dayCount)
         return previous
+    }
+
+    /// The period of the same length `periods` lengths before this one
+    /// (1: `previousPeriod`).
+    public func shifted(periods: Int) -> MetricsQuery {
+        var shifted = self
+        shifted.first = first.adding(days: -dayCount * periods)
+        shifted.last = last.adding(days: -dayCount * periods)
+        return shifted
     }
 }

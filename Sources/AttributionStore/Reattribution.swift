@@ -15,15 +15,19 @@ enum Reattribution {
             campaign text, credit numeric(9,8), revenue_minor bigint, currency text
             """)
 
-    /// The daily roll-up change from a set of results rows (`source`), with `sign` +1 or -1.
-    private static func rollUp(_ source: String, sign: String) -> String {
+    /// The daily roll-up change from a set of results rows (`source`, with
+    /// their tenant_id), with `sign` +1 or -1; `tenant` is the parameter
+    /// holding the tenant's id. Every join and filter names tenant_id, so on
+    /// Citus the whole statement runs on the tenant's shard.
+    private static func rollUp(_ source: String, sign: String, tenant: String) -> String {
         """
         INSERT INTO attribution_daily_metrics AS d (tenant_id, day, model, attribution_window, channel, campaign,
             conversions, revenue_minor, currency)
-        SELECT app_current_tenant(), (c.ordered_at AT TIME ZONE 'UTC')::date, r.model, r.attribution_window,
+        SELECT r.tenant_id, (c.ordered_at AT TIME ZONE 'UTC')::date, r.model, r.attribution_window,
             r.channel, COALESCE(r.campaign, ''), \(sign)sum(r.credit), \(sign)sum(r.revenue_minor), min(r.currency)
-        FROM \(source) r JOIN attribution_conversions c ON c.id = r.conversion_id
-        GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3, 4, 5, 6
+        FROM \(source) r JOIN attribution_conversions c ON c.tenant_id = r.tenant_id AND c.id = r.conversion_id
+        WHERE c.tenant_id = \(tenant)
+        GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2, 3, 4, 5, 6
         ON CONFLICT (tenant_id, day, model, attribution_window, channel, campaign) DO UPDATE
             SET conversions = d.conversions + EXCLUDED.conversions, revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor
         """
@@ -44,28 +48,31 @@ enum Reattribution {
         try await tx.query(
             """
             WITH old AS (
-                DELETE FROM attribution_results WHERE conversion_id = ANY($1::text[]::uuid[])
-                RETURNING conversion_id, model, attribution_window, channel, campaign, credit, revenue_minor, currency)
-            \(rollUp("old", sign: "-"))
-            """, [conversionIDs])
+                DELETE FROM attribution_results WHERE tenant_id = $2 AND conversion_id = ANY($1::text[]::uuid[])
+                RETURNING tenant_id, conversion_id, model, attribution_window, channel, campaign, credit, revenue_minor,
+                    currency)
+            \(rollUp("old", sign: "-", tenant: "$2::uuid"))
+            """, [conversionIDs, tx.tenantID])
         try await staging.stage(rows, in: tx)
         try await tx.query(
             """
             WITH new AS (
                 INSERT INTO attribution_results (tenant_id, conversion_id, touchpoint_id, model, attribution_window,
                     channel, campaign, credit, revenue_minor, currency)
-                SELECT app_current_tenant(), conversion_id, touchpoint_id, model, attribution_window, channel, campaign,
+                SELECT $1::uuid, conversion_id, touchpoint_id, model, attribution_window, channel, campaign,
                     credit, revenue_minor, currency
                 FROM staged_attribution_results ORDER BY ord
-                RETURNING conversion_id, model, attribution_window, channel, campaign, credit, revenue_minor, currency)
-            \(rollUp("new", sign: "+"))
-            """)
+                RETURNING tenant_id, conversion_id, model, attribution_window, channel, campaign, credit, revenue_minor,
+                    currency)
+            \(rollUp("new", sign: "+", tenant: "$1::uuid"))
+            """, [tx.tenantID])
         try await tx.query(
             """
             DELETE FROM attribution_daily_metrics
-            WHERE conversions = 0 AND revenue_minor = 0 AND spend_minor = 0
+            WHERE tenant_id = $2 AND conversions = 0 AND revenue_minor = 0 AND spend_minor = 0
               AND day IN (SELECT DISTINCT (ordered_at AT TIME ZONE 'UTC')::date FROM attribution_conversions
-                          WHERE id = ANY($1::text[]::uuid[]))
-            """, [conversionIDs])
+                          WHERE tenant_id = $2 AND id = ANY($1::text[]::uuid[]))
+            """, [conversionIDs, tx.tenantID])
+        try await InfluencerMatching.run(conversionIDs, in: tx)
     }
 }

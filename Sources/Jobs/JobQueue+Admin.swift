@@ -27,9 +27,9 @@ extension JobQueue {
                 try await tx.query(
                     """
                     SELECT tenant_id, id, kind, state, attempts, max_attempts, run_at, unique_key, lease_owner, last_error
-                    FROM jobs WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR kind = $2)
+                    FROM jobs WHERE tenant_id = $4 AND ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR kind = $2)
                     ORDER BY run_at DESC, id LIMIT $3
-                    """, [filter.state?.rawValue, filter.kind, limit - records.count])
+                    """, [filter.state?.rawValue, filter.kind, limit - records.count, tenant])
             }
             records += try rows.map { row in
                 JobRecord(
@@ -64,8 +64,8 @@ extension JobQueue {
                 """
                 UPDATE jobs SET state = 'available', run_at = $2, finished_at = NULL, cancel_requested_at = NULL,
                     max_attempts = GREATEST(max_attempts, attempts + 1), updated_at = $2
-                WHERE id = $1
-                """, [id, now])
+                WHERE tenant_id = $3 AND id = $1
+                """, [id, now, tx.tenantID])
             try await tx.query("SELECT app_job_due($1, $2)", [kind, now])
             try await tx.notify(Self.channel, payload: kind)
             return .retried
@@ -78,10 +78,13 @@ extension JobQueue {
             switch state {
             case .available, .retryable:
                 try await tx.query(
-                    "UPDATE jobs SET state = 'cancelled', finished_at = $2, updated_at = $2 WHERE id = $1", [id, now])
+                    "UPDATE jobs SET state = 'cancelled', finished_at = $2, updated_at = $2 WHERE tenant_id = $3 AND id = $1",
+                    [id, now, tx.tenantID])
                 return .cancelled
             case .running:
-                try await tx.query("UPDATE jobs SET cancel_requested_at = $2, updated_at = $2 WHERE id = $1", [id, now])
+                try await tx.query(
+                    "UPDATE jobs SET cancel_requested_at = $2, updated_at = $2 WHERE tenant_id = $3 AND id = $1",
+                    [id, now, tx.tenantID])
                 return .cancelRequested
             case .succeeded, .discarded, .cancelled:
                 return .refused(state)
@@ -98,7 +101,8 @@ extension JobQueue {
         }
         guard let tenant, let tenantID = UUID(uuidString: tenant) else { return .notFound }
         return try await database.withTenant(tenantID) { tx in
-            let rows = try await tx.query("SELECT kind, state FROM jobs WHERE id = $1 FOR UPDATE", [id])
+            let rows = try await tx.query(
+                "SELECT kind, state FROM jobs WHERE tenant_id = $2 AND id = $1 FOR UPDATE", [id, tenantID])
             guard let row = rows.first, let state = JobState(rawValue: try row.decode("state")) else { return .notFound }
             return try await body(tx, try row.decode("kind"), state)
         }

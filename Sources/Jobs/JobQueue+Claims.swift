@@ -29,9 +29,9 @@ extension JobQueue {
                 """
                 UPDATE jobs SET heartbeat_at = $3, lease_expires_at = $3::timestamptz + make_interval(secs => $4::float8),
                     updated_at = $3
-                WHERE id = $1 AND lease_owner = $2 AND state = 'running'
+                WHERE tenant_id = $5 AND id = $1 AND lease_owner = $2 AND state = 'running'
                 RETURNING cancel_requested_at IS NOT NULL AS cancel
-                """, [job.id, owner, now, "\(lease.seconds)"])
+                """, [job.id, owner, now, "\(lease.seconds)", job.tenantID])
             guard let cancel = rows.first("cancel") else { return .lost }
             return cancel == "t" ? .cancelRequested : .held
         }
@@ -81,8 +81,15 @@ extension JobQueue {
         /// the attempt not counted.
         case snooze(at: Date)
 
+        /// The statement and its parameters; it names the job's tenant_id
+        /// (the last parameter), so on Citus it runs on the tenant's shard.
         func update(job: ClaimedJob, owner: String, now: Date) -> (String, [any PostgresEncodable]) {
-            let mine = "WHERE id = $1 AND lease_owner = $2 AND state = 'running'"
+            let (sql, parameters) = statement(job: job, owner: owner, now: now)
+            return (sql.replacingOccurrences(of: "$TENANT", with: "$\(parameters.count + 1)"), parameters + [job.tenantID])
+        }
+
+        private func statement(job: ClaimedJob, owner: String, now: Date) -> (String, [any PostgresEncodable]) {
+            let mine = "WHERE tenant_id = $TENANT AND id = $1 AND lease_owner = $2 AND state = 'running'"
             let unlease = "lease_owner = NULL, lease_expires_at = NULL, updated_at = $3"
             switch self {
             case .succeeded:

@@ -3,8 +3,8 @@ public import Foundation
 /// What services get: tenant data only through ``withTenant(_:isolation:readOnly:_:)``.
 ///
 /// Every call is a transaction on the application role whose first statement
-/// after BEGIN is `SELECT set_config('app.tenant_id', $1, true)`, the parameterised form
-/// of `SET LOCAL`: the setting ends with the transaction, so a pooled
+/// after BEGIN is `SET LOCAL app.tenant_id TO '<uuid>'` (a statement, which Citus
+/// propagates to its workers): the setting ends with the transaction, so a pooled
 /// connection never carries a tenant into the next request. Row-level
 /// security (forced on every tenant-owned table) then shows and accepts only
 /// that tenant's rows, even for a query that forgets its `WHERE tenant_id`.

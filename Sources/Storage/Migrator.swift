@@ -60,6 +60,7 @@ public struct Migrator: Sendable {
                 logger.notice("applied migration", metadata: ["postgres_migration": "\(migration.identifier)"])
                 appliedNow.append(migration)
             }
+            try Self.distribute(on: connection, logger: logger)
             return appliedNow
         }
     }
@@ -68,6 +69,7 @@ public struct Migrator: Sendable {
         do {
             _ = try connection.query("BEGIN ISOLATION LEVEL READ COMMITTED")
             try connection.executeScript(migration.sql)
+            try Self.distributeInTransaction(on: connection)
             _ = try connection.query(
                 "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
                 [migration.version, migration.name, migration.checksum])

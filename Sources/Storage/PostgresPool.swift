@@ -49,7 +49,7 @@ public final class PostgresPool: Sendable {
 
     /// Runs `body` in a transaction at `isolation`: committed when it returns,
     /// rolled back when it throws (or left the transaction failed). `settings`
-    /// are set for this transaction only (`set_config(name, value, true)`),
+    /// are set for this transaction only (`SET LOCAL name TO 'value'`),
     /// together with BEGIN, before `body` runs.
     @discardableResult
     public func withTransaction<R>(

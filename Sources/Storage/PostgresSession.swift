@@ -33,6 +33,25 @@ public struct PostgresSession: Sendable {
         try await query("SELECT pg_notify($1, $2)", [channel, payload])
     }
 
+    /// `SET LOCAL name TO 'value'`: a statement, not `set_config(name, value,
+    /// true)`, because Citus (with `citus.propagate_set_commands = local`)
+    /// sends SET LOCAL to every worker the transaction uses, where row-level
+    /// security evaluates `app.tenant_id` on the shards; a set_config call is
+    /// not propagated. SET takes no parameters, so the name must be a plain
+    /// dotted identifier and the value is quoted as a literal.
+    static func setLocal(_ name: String, _ value: String) throws(PostgresError) -> String {
+        let identifier = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard !identifier.isEmpty, identifier.allSatisfy({ part in
+            !part.isEmpty && part.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5f }
+        }) else {
+            throw PostgresError(code: .queryFailed, message: "setting name \(name) is not a lowercase dotted identifier")
+        }
+        guard !value.utf8.contains(0) else {
+            throw PostgresError(code: .queryFailed, message: "the value of setting \(name) contains a NUL byte")
+        }
+        return "SET LOCAL \(name) TO '\(value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''"))'"
+    }
+
     /// BEGIN (`sql`), then `settings` for this transaction only, in one visit
     /// to the thread pool, within the default timeout. When a setting fails,
     /// the transaction is rolled back.
@@ -41,7 +60,7 @@ public struct PostgresSession: Sendable {
             _ = try connection.query(sql, [], deadline: deadline)
             do throws(PostgresError) {
                 for (name, value) in settings.sorted(by: { $0.key < $1.key }) {
-                    _ = try connection.query("SELECT set_config($1, $2, true)", [name, value], deadline: deadline)
+                    _ = try connection.query(try Self.setLocal(name, value), [], deadline: deadline)
                 }
             } catch {
                 _ = try? connection.query("ROLLBACK")

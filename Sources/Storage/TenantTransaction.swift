@@ -25,7 +25,10 @@ public struct TenantTransaction: Sendable {
     /// refuses COPY FROM into a table with row-level security, so bulk ingest
     /// copies into a `CREATE TEMP TABLE ... (LIKE t) ON COMMIT DROP` staging
     /// table, then `INSERT INTO t SELECT ... FROM staging`, where the policy's
-    /// check applies to every row.
+    /// check applies to every row. On Citus that `INSERT ... SELECT` must
+    /// carry `ON CONFLICT` or `RETURNING`: Citus then inserts on the shard
+    /// with INSERT from an intermediate result, under the policy; a plain one
+    /// becomes a COPY into the shard, which row-level security refuses.
     @discardableResult
     public func copyIn(
         _ sql: String,

@@ -27,7 +27,7 @@ struct JobQueueBenchmarks {
         for tenant in tenants {
             try await data.database.withTenant(tenant) { tx in
                 try await tx.query(
-                    "INSERT INTO jobs (tenant_id, kind, run_at) SELECT app_current_tenant(), $1, $2 FROM generate_series(1, $3)",
+                    "INSERT INTO jobs (tenant_id, kind, run_at) SELECT app_current_tenant(), $1, $2 FROM generate_series(1, $3) ON CONFLICT DO NOTHING",
                     [kind, runAt, count / tenants.count])
                 try await tx.query("SELECT app_job_due($1, $2)", [kind, runAt])
             }

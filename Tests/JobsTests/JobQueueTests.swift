@@ -65,8 +65,10 @@ struct JobQueueTests {
             // A: 10,000 jobs due a minute before B's one.
             let early = clock.now.addingTimeInterval(-60)
             try await data.database.withTenant(a) { tx in
+                // ON CONFLICT (nothing conflicts) so that Citus inserts with INSERT on the shard,
+                // under row-level security, not with a COPY, which RLS refuses (TenantTransaction.copyIn).
                 try await tx.query(
-                    "INSERT INTO jobs (tenant_id, kind, run_at) SELECT app_current_tenant(), $1, $2 FROM generate_series(1, 10000)",
+                    "INSERT INTO jobs (tenant_id, kind, run_at) SELECT app_current_tenant(), $1, $2 FROM generate_series(1, 10000) ON CONFLICT DO NOTHING",
                     [kind, early])
                 try await tx.query("SELECT app_job_due($1, $2)", [kind, early])
             }

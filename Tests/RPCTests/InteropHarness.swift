@@ -19,6 +19,8 @@ struct InteropHarness {
     let logs: CapturedLogs
     let group: ServiceGroup
     let health: HealthStatus
+    /// Finishes when the server's service group has returned (the server stopped).
+    let stopped: AsyncStream<Void>
 
     static let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -41,10 +43,14 @@ struct InteropHarness {
         let server = RPCServer(configuration: configuration, tls: tls, router: router,
                                interceptors: [AccessLogInterceptor(logger: logs.logger())] + interceptors, logger: logs.logger())
         let group = ServiceGroup(services: [server], logger: quiet)
+        let (stopped, stop) = AsyncStream<Void>.makeStream()
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                defer { stop.finish() }
+                try await group.run()
+            }
             let port = try await server.listeningAddress.port!
-            let harness = InteropHarness(port: port, logs: logs, group: group, health: health)
+            let harness = InteropHarness(port: port, logs: logs, group: group, health: health, stopped: stopped)
             do {
                 let result = try await body(harness)
                 await group.triggerGracefulShutdown()
@@ -56,6 +62,11 @@ struct InteropHarness {
                 throw error
             }
         }
+    }
+
+    /// Returns once the server has stopped (its listener closed and every connection ended).
+    func untilStopped() async {
+        for await _ in stopped {}
     }
 
     /// A client presenting `certificate` (a dev PKI path without extension), or none.

@@ -25,6 +25,9 @@ struct ShutdownTests {
                     return sizes
                 }
                 #expect(sizes == [10, 10, 10, 10, 10], "the call in flight completed")
+                // Shutdown reaches the connection asynchronously: on a loaded machine the
+                // stream can end before it does, so wait for the server to have stopped.
+                await server.untilStopped()
                 // The server is gone: a new call cannot connect.
                 await #expect(throws: RPCError.self) { try await client.emptyCall(Arpc_Test_V1_Empty()) }
             }

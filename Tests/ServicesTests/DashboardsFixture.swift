@@ -18,13 +18,15 @@ struct DashboardsFixture {
 
     /// Runs `body` with a fixture whose pool has `connections` connections
     /// (one per concurrent call of a test, so none waits for the pool).
-    static func with(connections: Int = 2, _ body: (DashboardsFixture) async throws -> Void) async throws {
+    static func with(
+        connections: Int = 2, now: @escaping @Sendable () -> Date = Date.init, _ body: (DashboardsFixture) async throws -> Void
+    ) async throws {
         try await TenantData.migrated.value
         let url = try ConnectionString(try #require(TestEnvironment.databaseURL))
         let pool = PostgresPool(configuration: .init(connectionString: url, size: connections), logger: AttrdHarness.quiet)
         let database = Database(pool: pool)
         let fixture = DashboardsFixture(
-            tenant: try TestTenant(), service: DashboardsService(database: database, roles: RoleDirectory(database: database)),
+            tenant: try TestTenant(), service: DashboardsService(database: database, roles: RoleDirectory(database: database), now: now),
             database: database)
         do {
             try await body(fixture)

@@ -3,6 +3,7 @@ import Foundation
 import Identity
 import Protos
 import RPCClient
+import SwiftProtobuf
 import TestSupport
 import Testing
 import Wire
@@ -10,8 +11,8 @@ import Wire
 /// Through a real attrd: the user is the certificate's principal, and
 /// neither another user of the tenant nor another tenant sees a dashboard
 /// that is not theirs (shared ones stay within their tenant). Dashboards'
-/// writes are ACCESS_WRITE (admins), so the writers here are admins; an
-/// analyst reads.
+/// writes are ACCESS_READ with owner checks in the handler: an analyst
+/// edits their own dashboards, never another user's shared one.
 @Suite("Dashboards: isolation by certificate", .enabled(if: AttrdHarness.enabled, "needs make test's database and dev PKI"))
 struct DashboardsIsolationTests {
     @Test func usersAndTenantsSeeOnlyWhatIsTheirsOrSharedWithThem() async throws {
@@ -64,6 +65,48 @@ struct DashboardsIsolationTests {
 }
 
 extension DashboardsIsolationTests {
+    @Test func analystsEditTheirOwnDashboardsButNotOthersShared() async throws {
+        let tenant = try TestTenant()
+        try await Self.grantAdmin(["ana"], in: tenant)
+        try await AttrdHarness.withServer { attrd in
+            let team = try await attrd.withDashboards(tenant, as: "ana") { dashboards in
+                var request = Attribution_V1_CreateDashboardRequest()
+                request.dashboard.name = "Team"
+                request.dashboard.shared = true
+                return try await dashboards.createDashboard(request).dashboard
+            }
+            try await attrd.withDashboards(tenant, as: "carol") { dashboards in
+                var create = Attribution_V1_CreateDashboardRequest()
+                create.dashboard.name = "Mine"
+                create.dashboard.isDefault = true
+                let mine = try await dashboards.createDashboard(create).dashboard
+                #expect(mine.ownerID == "carol" && mine.isDefault)
+                var update = Attribution_V1_UpdateDashboardRequest()
+                update.dashboard.id = mine.id
+                update.dashboard.name = "Renamed"
+                update.updateMask.paths = ["name"]
+                update.overwrite = true
+                #expect(try await dashboards.updateDashboard(update).dashboard.name == "Renamed")
+
+                update.dashboard.id = team.id
+                let denied = await #expect(throws: RPCError.self) { try await dashboards.updateDashboard(update) }
+                #expect(denied?.code == .permissionDenied)
+                var delete = Attribution_V1_DeleteDashboardRequest()
+                delete.id = team.id
+                let notDeleted = await #expect(throws: RPCError.self) { try await dashboards.deleteDashboard(delete) }
+                #expect(notDeleted?.code == .permissionDenied)
+                delete.id = mine.id
+                _ = try await dashboards.deleteDashboard(delete)
+            }
+            let ingest = try await attrd.withClient(tenant, kind: "service", name: "ingest") { client in
+                var create = Attribution_V1_CreateDashboardRequest()
+                create.dashboard.name = "Nope"
+                return await #expect(throws: RPCError.self) { try await Attribution_V1_DashboardsClient(client).createDashboard(create) }
+            }
+            #expect(ingest?.code == .permissionDenied)
+        }
+    }
+
     static func grantAdmin(_ users: [String], in tenant: TestTenant) async throws {
         try await TenantData.with { data in
             for user in users { try await RoleDirectory(database: data.database).set(.admin, kind: .user, id: user, tenantID: tenant.id) }

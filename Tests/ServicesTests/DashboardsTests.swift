@@ -69,7 +69,7 @@ struct DashboardsTests {
             let service = await DirectCall.status { _ = try await fixture.service.listDashboards(.init(), context: fixture.context("ingest", kind: "service")) }
             #expect(service?.code == .permissionDenied)
             let data = await DirectCall.status { _ = try await fixture.service.getWidgetData(.init(), context: fixture.context("ana")) }
-            #expect(data?.code == .unimplemented)
+            #expect(data?.code == .invalidArgument && data?.message.hasPrefix("dashboard_id:") == true)
         }
     }
 

@@ -34,7 +34,11 @@ extension PixelRetryTests {
         }
     }
 
-    @Test func anOutcomeThatCannotBeStoredIsThatEventsOutcomeAlone() async throws {
+    // It makes one outcome unstorable with a trigger on pixel_events; Citus
+    // refuses triggers on distributed tables (citus.enable_unsafe_triggers is
+    // off, as it should be in production), so make test-citus leaves it out.
+    @Test(.disabled(if: TestEnvironment.isCitus, "needs a trigger on pixel_events, which Citus refuses on a distributed table"))
+    func anOutcomeThatCannotBeStoredIsThatEventsOutcomeAlone() async throws {
         let tenant = try TestTenant()
         try await AttrdHarness.grantAdmin(tenant)
         try await Self.withFake { attrd, fake in

@@ -76,7 +76,10 @@ struct CopyTests {
                         try await writer.write("\(tenant)\tmeta\tpurchase\tPurchase\tevt-\(n)\t2026-01-02 03:04:05+00\n")
                     }
                 }
-                return try await tx.query("INSERT INTO pixel_events SELECT * FROM staging").affectedRows
+                // RETURNING (or ON CONFLICT) matters on Citus: it then inserts on the
+                // shard with INSERT, under the policy; a plain INSERT ... SELECT
+                // becomes a COPY into the shard, which row-level security refuses.
+                return try await tx.query("INSERT INTO pixel_events SELECT * FROM staging RETURNING id").count
             }
             #expect(inserted == 1000)
             // A row for another tenant in the staging data is refused by the policy.
@@ -86,7 +89,7 @@ struct CopyTests {
                     try await tx.copyIn("COPY staging (tenant_id, platform, event_type, event_name, event_id, event_time) FROM STDIN") { writer in
                         try await writer.write("\(other)\tga4\tpage_view\tpage_view\tx\t2026-01-02 03:04:05+00\n")
                     }
-                    try await tx.query("INSERT INTO pixel_events SELECT * FROM staging")
+                    try await tx.query("INSERT INTO pixel_events SELECT * FROM staging RETURNING id")
                 }
                 Issue.record("staged another tenant's row")
             } catch let error as PostgresError {

@@ -20,6 +20,11 @@ public enum TestEnvironment {
     /// The owner-role connection string of the test database.
     public static var ownerDatabaseURL: String? { nonEmpty("ATTRD_OWNER_DATABASE_URL") }
 
+    /// True under `make test-citus`: the database is a Citus coordinator
+    /// (scripts/citus.sh), the schema distributed by tenant_id. The few
+    /// tests whose expectations differ there say why where they read it.
+    public static var isCitus: Bool { variables["ATTR_TEST_CITUS"] == "1" }
+
     /// Whether tests that need PostgreSQL should run.
     public static var hasDatabase: Bool { databaseURL != nil || requiresAll }
 

@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `attrctl demo seed`.
+/// `attrctl demo seed|dashboard`.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Demo data for trying attrd out.",
-        subcommands: [DemoSeedCommand.self]
+        subcommands: [DemoSeedCommand.self, DemoDashboardCommand.self]
     )
 }

@@ -15,8 +15,10 @@ extension DashboardStore {
     /// Makes `owner`'s default dashboard, other than `except`, no longer the default.
     public func clearDefault(of owner: String, except: UUID?, in tx: TenantTransaction) async throws {
         try await tx.query(
-            "UPDATE \(Self.table) SET is_default = false WHERE user_id = $1 AND is_default AND id IS DISTINCT FROM $2",
-            [owner, except])
+            """
+            UPDATE \(Self.table) SET is_default = false
+            WHERE tenant_id = $3 AND user_id = $1 AND is_default AND id IS DISTINCT FROM $2
+            """, [owner, except, tx.tenantID])
     }
 
     /// Inserts a dashboard of `owner` at version 1 and returns it as stored.
@@ -43,6 +45,6 @@ extension DashboardStore {
 
     /// Deletes dashboard `id`; false when the tenant has none.
     public func delete(_ id: UUID, in tx: TenantTransaction) async throws -> Bool {
-        try await !tx.query("DELETE FROM \(Self.table) WHERE id = $1 RETURNING id", [id]).isEmpty
+        try await !tx.query("DELETE FROM \(Self.table) WHERE tenant_id = $2 AND id = $1 RETURNING id", [id, tx.tenantID]).isEmpty
     }
 }

@@ -50,9 +50,9 @@ public struct DashboardStore: Sendable {
             return try await tx.query(
                 """
                 SELECT \(StoredDashboard.columns) FROM \(Self.table)
-                WHERE (user_id = $1 OR shared) \(position)
+                WHERE tenant_id = $\(parameters.count + 1) AND (user_id = $1 OR shared) \(position)
                 ORDER BY \(rank), name, id LIMIT $2
-                """, parameters
+                """, parameters + [tenantID]
             ).map(StoredDashboard.init(row:))
         }
     }
@@ -65,8 +65,10 @@ public struct DashboardStore: Sendable {
     /// Dashboard `id` if `user` sees it, locked for the rest of `tx` when `forUpdate`.
     public func read(_ id: UUID, user: String, forUpdate: Bool = false, in tx: TenantTransaction) async throws -> StoredDashboard? {
         try await tx.query(
-            "SELECT \(StoredDashboard.columns) FROM \(Self.table) WHERE id = $1 AND (user_id = $2 OR shared)\(forUpdate ? " FOR UPDATE" : "")",
-            [id, user]
+            """
+            SELECT \(StoredDashboard.columns) FROM \(Self.table)
+            WHERE tenant_id = $3 AND id = $1 AND (user_id = $2 OR shared)\(forUpdate ? " FOR UPDATE" : "")
+            """, [id, user, tx.tenantID]
         ).first.map(StoredDashboard.init(row:))
     }
 }

@@ -27,12 +27,14 @@ public struct AlertSettingsStore: Sendable {
             try await TenantProvisioner.insertRow(in: tx)
             try await tx.query(
                 "INSERT INTO pixel_alert_channels (tenant_id) VALUES (app_current_tenant()) ON CONFLICT (tenant_id) DO NOTHING")
-            try await tx.query("SELECT 1 FROM pixel_alert_channels FOR UPDATE")
+            try await tx.query("SELECT 1 FROM pixel_alert_channels WHERE tenant_id = $1 FOR UPDATE", [tenantID])
             var settings = try await Self.load(in: tx)
             try change(&settings)
             try await tx.query(
-                "UPDATE pixel_alert_channels SET channel = $1, email_recipients = $2, slack_channels = $3, updated_at = now()",
-                [settings.channel, settings.emailRecipients, settings.slackChannels])
+                """
+                UPDATE pixel_alert_channels SET channel = $1, email_recipients = $2, slack_channels = $3, updated_at = now()
+                WHERE tenant_id = $4
+                """, [settings.channel, settings.emailRecipients, settings.slackChannels, tenantID])
             for name in AlertSettings.platformNames {
                 let platform = settings.platform(name)
                 try await tx.query(
@@ -40,7 +42,7 @@ public struct AlertSettingsStore: Sendable {
                     INSERT INTO pixel_alert_configs (tenant_id, platform, accuracy_threshold, enabled, updated_at)
                     VALUES (app_current_tenant(), $1, $2::numeric / 100, $3, now())
                     ON CONFLICT (tenant_id, platform) DO UPDATE
-                        SET accuracy_threshold = EXCLUDED.accuracy_threshold, enabled = EXCLUDED.enabled, updated_at = now()
+                        SET accuracy_threshold = EXCLUDED.accuracy_threshold, enabled = EXCLUDED.enabled, updated_at = EXCLUDED.updated_at
                     """, [name, platform.thresholdPercent, platform.enabled])
             }
             let stored = try await Self.load(in: tx)
@@ -52,13 +54,15 @@ public struct AlertSettingsStore: Sendable {
     static func load(in tx: TenantTransaction) async throws -> AlertSettings {
         var settings = AlertSettings.defaults
         let rows = try await tx.query(
-            "SELECT platform, enabled, round(accuracy_threshold * 100)::int AS threshold FROM pixel_alert_configs")
+            "SELECT platform, enabled, round(accuracy_threshold * 100)::int AS threshold FROM pixel_alert_configs WHERE tenant_id = $1",
+            [tx.tenantID])
         for row in rows {
             settings.platforms[try row.decode("platform")] = AlertSettings.Platform(
                 enabled: try row.decode("enabled"), thresholdPercent: try row.decode("threshold"))
         }
         if let channels = try await tx.query(
-            "SELECT channel, email_recipients, slack_channels, updated_at FROM pixel_alert_channels"
+            "SELECT channel, email_recipients, slack_channels, updated_at FROM pixel_alert_channels WHERE tenant_id = $1",
+            [tx.tenantID]
         ).first {
             settings.channel = try channels.decode("channel")
             settings.emailRecipients = try channels.decode("email_recipients")

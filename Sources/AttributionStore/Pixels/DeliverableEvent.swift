@@ -23,8 +23,10 @@ extension PixelEventLog {
     public func deliverable(_ ids: [UUID], tenantID: UUID) async throws -> [DeliverableEvent] {
         try await database.withTenant(tenantID, readOnly: true) { tx in
             try await tx.query(
-                "SELECT \(PixelEventRow.columns), p.match_keys::text AS keys FROM pixel_events p WHERE p.id = ANY($1::text[]::uuid[])",
-                [ids.map(\.uuidString)]
+                """
+                SELECT \(PixelEventRow.columns), p.match_keys::text AS keys FROM pixel_events p
+                WHERE p.tenant_id = $2 AND p.id = ANY($1::text[]::uuid[])
+                """, [ids.map(\.uuidString), tenantID]
             ).map { DeliverableEvent(row: try PixelEventRow(row: $0), matchKeysJSON: try $0.decode("keys")) }
         }
     }

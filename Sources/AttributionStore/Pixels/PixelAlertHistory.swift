@@ -24,17 +24,17 @@ public struct PixelAlertHistory: Sendable {
     /// only `platform`'s when given.
     public func list(platform: String?, after cursor: Cursor?, limit: Int, tenantID: UUID) async throws -> [PixelAlertRecord] {
         try await database.withTenant(tenantID, readOnly: true) { tx in
-            var parameters: [any PostgresEncodable] = [platform]
+            var parameters: [any PostgresEncodable] = [platform, tenantID]
             var after = "true"
             if let cursor {
                 parameters += [cursor.createdAt, cursor.id]
-                after = "(e.created_at, e.id) < ($2::timestamptz, $3::uuid)"
+                after = "(e.created_at, e.id) < ($3::timestamptz, $4::uuid)"
             }
             return try await tx.query(
                 """
                 SELECT \(PixelAlertRecord.columns)
                 FROM pixel_alert_events e LEFT JOIN jobs d ON \(PixelAlertRecord.deliveryJoin)
-                WHERE e.tenant_id = app_current_tenant() AND ($1::text IS NULL OR e.platform = $1) AND \(after)
+                WHERE e.tenant_id = $2 AND ($1::text IS NULL OR e.platform = $1) AND \(after)
                 ORDER BY e.created_at DESC, e.id DESC LIMIT \(max(0, limit))
                 """, parameters
             ).map(PixelAlertRecord.init(row:))

@@ -12,10 +12,10 @@ extension PixelAlertOutbox {
             let rows = try await tx.query(
                 """
                 UPDATE pixel_alert_events SET delivery_status = 'sending', attempts = $2, last_attempt_at = $3
-                WHERE id = $1 AND delivery_status IN ('pending', 'sending') AND attempts < $2
+                WHERE tenant_id = $4 AND id = $1 AND delivery_status IN ('pending', 'sending') AND attempts < $2
                 RETURNING id, platform, accuracy_percent, threshold_percent::int AS threshold, window_end,
                     channel, targets, delivered_targets, attempts
-                """, [id, attempt, now])
+                """, [id, attempt, now, tenantID])
             guard let row = rows.first else { return nil }
             return PixelAlertEvent(
                 id: try row.decode("id"), platform: try row.decode("platform"),
@@ -33,8 +33,8 @@ extension PixelAlertOutbox {
                 """
                 UPDATE pixel_alert_events SET delivered_targets = CASE
                     WHEN $3 = ANY(delivered_targets) THEN delivered_targets ELSE array_append(delivered_targets, $3) END
-                WHERE id = $1 AND attempts = $2 AND delivery_status = 'sending'
-                """, [alert.id, alert.attempt, target])
+                WHERE tenant_id = $4 AND id = $1 AND attempts = $2 AND delivery_status = 'sending'
+                """, [alert.id, alert.attempt, target, tenantID])
         }
         if updated.affectedRows == 0 { throw PixelAlertClaimLost(alertID: alert.id) }
     }
@@ -55,8 +55,8 @@ extension PixelAlertOutbox {
                 UPDATE pixel_alert_events SET delivery_status = $3, delivery_error = coalesce($4, delivery_error),
                     sent_at = CASE WHEN $3 = 'sent' THEN $5::timestamptz END,
                     delivered_targets = CASE WHEN $3 = 'sent' THEN targets ELSE delivered_targets END
-                WHERE id = $1 AND attempts = $2 AND delivery_status = 'sending'
-                """, [alert.id, alert.attempt, status, message, now])
+                WHERE tenant_id = $6 AND id = $1 AND attempts = $2 AND delivery_status = 'sending'
+                """, [alert.id, alert.attempt, status, message, now, tenantID])
         }
         if updated.affectedRows == 0 { throw PixelAlertClaimLost(alertID: alert.id) }
         switch status {

@@ -72,7 +72,10 @@ public struct PixelAlertOutbox: Sendable {
         let tenant = context.tenantID
         let channel = try await database.withTenant(tenant, readOnly: true) { tx in
             try await tx.query(
-                "SELECT channel FROM pixel_alert_events WHERE id = $1 AND delivery_status IN ('pending', 'sending')", [id]
+                """
+                SELECT channel FROM pixel_alert_events
+                WHERE tenant_id = $2 AND id = $1 AND delivery_status IN ('pending', 'sending')
+                """, [id, tenant]
             ).first("channel")
         }
         guard let channel else { return .alreadyFinished }

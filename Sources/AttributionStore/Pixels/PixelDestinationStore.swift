@@ -21,7 +21,10 @@ public struct PixelDestinationStore: Sendable {
     public func list(tenantID: UUID) async throws -> [(platform: String, destinationID: String, updatedAt: Date)] {
         try await database.withTenant(tenantID, readOnly: true) { tx in
             try await tx.query(
-                "SELECT platform, destination_id, updated_at FROM pixel_destinations ORDER BY array_position(ARRAY['ga4','meta','tiktok'], platform)"
+                """
+                SELECT platform, destination_id, updated_at FROM pixel_destinations WHERE tenant_id = $1
+                ORDER BY array_position(ARRAY['ga4','meta','tiktok'], platform)
+                """, [tenantID]
             ).map { (try $0.decode("platform"), try $0.decode("destination_id"), try $0.decode("updated_at")) }
         }
     }
@@ -41,8 +44,10 @@ public struct PixelDestinationStore: Sendable {
             )[0].decode("id", as: UUID.self)
             let sealed = try box.seal(secret, for: Self.context(tenantID: tenantID, rowID: id))
             return try await tx.query(
-                "UPDATE pixel_destinations SET sealed_secret = $1, updated_at = now() WHERE id = $2 RETURNING updated_at",
-                [PostgresBytes(sealed), id]
+                """
+                UPDATE pixel_destinations SET sealed_secret = $1, updated_at = now()
+                WHERE tenant_id = $3 AND id = $2 RETURNING updated_at
+                """, [PostgresBytes(sealed), id, tenantID]
             )[0].decode("updated_at")
         }
     }
@@ -52,7 +57,8 @@ public struct PixelDestinationStore: Sendable {
     public func delete(platform: String, tenantID: UUID) async throws -> (destinationID: String, updatedAt: Date)? {
         try await database.withTenant(tenantID) { tx in
             try await tx.query(
-                "DELETE FROM pixel_destinations WHERE platform = $1 RETURNING destination_id, updated_at", [platform]
+                "DELETE FROM pixel_destinations WHERE tenant_id = $2 AND platform = $1 RETURNING destination_id, updated_at",
+                [platform, tenantID]
             ).first.map { (try $0.decode("destination_id"), try $0.decode("updated_at")) }
         }
     }
@@ -63,7 +69,10 @@ public struct PixelDestinationStore: Sendable {
         guard let box else { throw NoMasterKey() }
         return try await database.withTenant(tenantID, readOnly: true) { tx in
             var destinations: [String: PixelDestination] = [:]
-            for row in try await tx.query("SELECT id, platform, destination_id, sealed_secret, updated_at FROM pixel_destinations") {
+            for row in try await tx.query(
+                "SELECT id, platform, destination_id, sealed_secret, updated_at FROM pixel_destinations WHERE tenant_id = $1",
+                [tenantID]
+            ) {
                 let id: UUID = try row.decode("id")
                 let sealed: Data = try row.decode("sealed_secret")
                 let secret = try box.openString([UInt8](sealed), for: Self.context(tenantID: tenantID, rowID: id))

@@ -37,7 +37,10 @@ public struct PixelEventLog: Sendable {
         _ filter: PixelEventFilter, after cursor: Cursor?, limit: Int, tenantID: UUID
     ) async throws -> (events: [PixelEventRow], total: Int, totalIsLowerBound: Bool) {
         try await database.withTenant(tenantID, readOnly: true) { tx in
-            let (condition, parameters) = filter.condition(parameters: 1)
+            let (filtered, filterParameters) = filter.condition(parameters: 1)
+            // Named tenant_id: on Citus the statement runs on the tenant's shard.
+            let parameters = filterParameters + [tenantID]
+            let condition = "p.tenant_id = $\(parameters.count) AND \(filtered)"
             let counted = try await tx.query(
                 """
                 SELECT count(*) AS n FROM (
@@ -64,8 +67,10 @@ public struct PixelEventLog: Sendable {
     public func batch(_ batchID: UUID, tenantID: UUID) async throws -> [PixelEventRow] {
         try await database.withTenant(tenantID, readOnly: true) { tx in
             try await tx.query(
-                "SELECT \(PixelEventRow.columns) FROM pixel_events p WHERE p.ingest_batch = $1 ORDER BY p.received_at, p.id",
-                [batchID]
+                """
+                SELECT \(PixelEventRow.columns) FROM pixel_events p
+                WHERE p.tenant_id = $2 AND p.ingest_batch = $1 ORDER BY p.received_at, p.id
+                """, [batchID, tenantID]
             ).map(PixelEventRow.init(row:))
         }
     }
@@ -75,16 +80,16 @@ public struct PixelEventLog: Sendable {
         platform: String?, errorType: String?, after cursor: Cursor?, limit: Int, tenantID: UUID
     ) async throws -> [PixelEventRow] {
         try await database.withTenant(tenantID, readOnly: true) { tx in
-            var parameters: [any PostgresEncodable] = [platform, errorType]
+            var parameters: [any PostgresEncodable] = [platform, errorType, tenantID]
             var after = "true"
             if let cursor {
                 parameters += [cursor.eventTime, cursor.id]
-                after = "(COALESCE(p.last_attempt_at, p.received_at), p.id) < ($3::timestamptz, $4::uuid)"
+                after = "(COALESCE(p.last_attempt_at, p.received_at), p.id) < ($4::timestamptz, $5::uuid)"
             }
             return try await tx.query(
                 """
                 SELECT \(PixelEventRow.columns) FROM pixel_events p
-                WHERE p.delivery_status = 'failed' AND ($1::text IS NULL OR p.platform = $1)
+                WHERE p.tenant_id = $3 AND p.delivery_status = 'failed' AND ($1::text IS NULL OR p.platform = $1)
                   AND ($2::text IS NULL OR p.delivery_error_type = $2) AND \(after)
                 ORDER BY COALESCE(p.last_attempt_at, p.received_at) DESC, p.id DESC LIMIT \(max(0, limit))
                 """, parameters
@@ -96,8 +101,8 @@ public struct PixelEventLog: Sendable {
     public func events(_ ids: [UUID], tenantID: UUID) async throws -> [PixelEventRow] {
         try await database.withTenant(tenantID, readOnly: true) { tx in
             try await tx.query(
-                "SELECT \(PixelEventRow.columns) FROM pixel_events p WHERE p.id = ANY($1::text[]::uuid[])",
-                [ids.map(\.uuidString)]
+                "SELECT \(PixelEventRow.columns) FROM pixel_events p WHERE p.tenant_id = $2 AND p.id = ANY($1::text[]::uuid[])",
+                [ids.map(\.uuidString), tenantID]
             ).map(PixelEventRow.init(row:))
         }
     }

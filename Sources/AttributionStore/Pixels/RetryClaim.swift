@@ -38,10 +38,11 @@ extension PixelEventLog {
         let milliseconds = lease.components.seconds * 1000 + lease.components.attoseconds / 1_000_000_000_000_000
         return try await database.withTenant(tenantID) { tx in
             guard let row = try await tx.query(
-                "SELECT delivery_status, delivery_attempts FROM pixel_events WHERE id = $1 FOR UPDATE SKIP LOCKED", [id]
+                "SELECT delivery_status, delivery_attempts FROM pixel_events WHERE tenant_id = $2 AND id = $1 FOR UPDATE SKIP LOCKED",
+                [id, tenantID]
             ).first else {
                 guard let row = try await tx.query(
-                    "SELECT delivery_status, delivery_attempts FROM pixel_events WHERE id = $1", [id]
+                    "SELECT delivery_status, delivery_attempts FROM pixel_events WHERE tenant_id = $2 AND id = $1", [id, tenantID]
                 ).first else { return .notFound }
                 let attempts: Int = try row.decode("delivery_attempts")
                 let status: String = try row.decode("delivery_status")
@@ -49,29 +50,31 @@ extension PixelEventLog {
             }
             let attempts: Int = try row.decode("delivery_attempts")
             if try row.decode("delivery_status") as String == "delivered" { return .alreadyDelivered(attempts: attempts) }
+            let now = try await Self.databaseNow(tx)
             let taken = try await tx.query(
                 """
                 INSERT INTO jobs AS j (tenant_id, kind, payload, run_at, unique_key, max_attempts, state, attempts,
                     lease_owner, lease_expires_at, heartbeat_at, attempted_at, updated_at)
-                VALUES (app_current_tenant(), $1, jsonb_build_object('event', $2::uuid), clock_timestamp(), $3, 1, 'running', 1,
-                    $4, clock_timestamp() + $5::bigint * interval '1 millisecond', clock_timestamp(), clock_timestamp(),
-                    clock_timestamp())
+                VALUES ($6, $1, jsonb_build_object('event', $2::uuid), $7, $3, 1, 'running', 1,
+                    $4, $7::timestamptz + $5::bigint * interval '1 millisecond', $7, $7, $7)
                 ON CONFLICT (tenant_id, kind, unique_key) WHERE unique_key IS NOT NULL DO UPDATE
                 SET state = 'running', attempts = j.attempts + 1, max_attempts = j.attempts + 1,
                     lease_owner = EXCLUDED.lease_owner, lease_expires_at = EXCLUDED.lease_expires_at,
                     heartbeat_at = EXCLUDED.heartbeat_at, attempted_at = EXCLUDED.attempted_at,
                     updated_at = EXCLUDED.updated_at, finished_at = NULL, cancel_requested_at = NULL
-                WHERE j.state <> 'running' OR j.lease_expires_at <= clock_timestamp()
+                WHERE j.state <> 'running' OR j.lease_expires_at <= $7
                 RETURNING j.id
                 """,
-                [Self.retryJobKind, id, Self.retryKey(id, attempt: attempts + 1), Self.retryOwner(claim), milliseconds])
+                [Self.retryJobKind, id, Self.retryKey(id, attempt: attempts + 1), Self.retryOwner(claim), milliseconds,
+                 tenantID, now])
             return taken.isEmpty ? .inProgress(attempts: attempts) : .claimed
         }
     }
 
-    /// This call's running attempt job of event `$2` (owner `$3`), for a WHERE clause.
+    /// This call's running attempt job of event `$2` (owner `$3`) in tenant
+    /// `$6`, for a WHERE clause.
     private static let heldJob = """
-        tenant_id = app_current_tenant() AND kind = $1 AND state = 'running' AND payload->>'event' = $2::uuid::text
+        tenant_id = $6 AND kind = $1 AND state = 'running' AND payload->>'event' = $2::uuid::text
             AND lease_owner = $3
         """
 
@@ -83,12 +86,13 @@ extension PixelEventLog {
     }
 
     private static func endRetryJob(_ id: UUID, claim: UUID, state: String, error: String?, in tx: TenantTransaction) async throws {
+        let now = try await databaseNow(tx)
         try await tx.query(
             """
-            UPDATE jobs SET state = $4, last_error = $5, finished_at = clock_timestamp(), updated_at = clock_timestamp(),
+            UPDATE jobs SET state = $4, last_error = $5, finished_at = $7, updated_at = $7,
                 lease_owner = NULL, lease_expires_at = NULL
             WHERE \(heldJob)
-            """, [retryJobKind, id, retryOwner(claim), state, error])
+            """, [retryJobKind, id, retryOwner(claim), state, error, tx.tenantID, now])
     }
 
     /// Records one delivery attempt's outcome (delivered, or failed with an
@@ -101,14 +105,15 @@ extension PixelEventLog {
     ) async throws -> (attempts: Int, at: Date)? {
         let message = error.map { String($0.prefix(2000)) }
         return try await database.withTenant(tenantID) { tx in
+            let now = try await Self.databaseNow(tx)
             let rows = try await tx.query(
                 """
                 UPDATE pixel_events SET delivery_status = CASE WHEN $2 THEN 'delivered' ELSE 'failed' END,
                     delivery_error = $3, delivery_error_type = $4,
-                    delivery_attempts = delivery_attempts + 1, last_attempt_at = clock_timestamp()
-                WHERE id = $1 AND delivery_status <> 'delivered'
+                    delivery_attempts = delivery_attempts + 1, last_attempt_at = $6
+                WHERE tenant_id = $5 AND id = $1 AND delivery_status <> 'delivered'
                 RETURNING delivery_attempts, last_attempt_at
-                """, [id, delivered, message, errorType])
+                """, [id, delivered, message, errorType, tenantID, now])
             guard let row = rows.first else {
                 try await Self.endRetryJob(id, claim: claim, state: "cancelled", error: nil, in: tx)
                 return nil
@@ -117,5 +122,15 @@ extension PixelEventLog {
                 id, claim: claim, state: delivered ? "succeeded" : "discarded", error: delivered ? nil : message, in: tx)
             return (try row.decode("delivery_attempts"), try row.decode("last_attempt_at"))
         }
+    }
+
+    /// The database's clock now (`clock_timestamp()`), read by a statement of
+    /// its own and passed to the writes as a parameter: Citus refuses
+    /// volatile functions in an UPDATE of a distributed table.
+    static func databaseNow(_ tx: TenantTransaction) async throws -> Date {
+        guard let row = try await tx.query("SELECT clock_timestamp() AS now").first else {
+            throw PostgresError(code: .queryFailed, message: "SELECT clock_timestamp() returned no row")
+        }
+        return try row.decode("now")
     }
 }

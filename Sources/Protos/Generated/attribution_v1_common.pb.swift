@@ -466,6 +466,12 @@ public nonisolated enum Attribution_V1_MetricName: SwiftProtobuf.Enum, Swift.Cas
   /// Cost per acquisition: spend ÷ conversions (money; zero when there are
   /// no conversions).
   case costPerAcquisition // = 6
+
+  /// Revenue share: the selected channels' (or the row's) attributed
+  /// revenue as a percentage of every channel's over the same days (a
+  /// number, 0 to 100; 0 when there is no revenue). A percentage metric:
+  /// its changes are in percentage points.
+  case revenueShare // = 7
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -481,6 +487,7 @@ public nonisolated enum Attribution_V1_MetricName: SwiftProtobuf.Enum, Swift.Cas
     case 4: self = .roas
     case 5: self = .averageOrderValue
     case 6: self = .costPerAcquisition
+    case 7: self = .revenueShare
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -494,6 +501,7 @@ public nonisolated enum Attribution_V1_MetricName: SwiftProtobuf.Enum, Swift.Cas
     case .roas: return 4
     case .averageOrderValue: return 5
     case .costPerAcquisition: return 6
+    case .revenueShare: return 7
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -507,6 +515,7 @@ public nonisolated enum Attribution_V1_MetricName: SwiftProtobuf.Enum, Swift.Cas
     .roas,
     .averageOrderValue,
     .costPerAcquisition,
+    .revenueShare,
   ]
 
 }
@@ -822,7 +831,7 @@ nonisolated extension Attribution_V1_RelativeDateRange: SwiftProtobuf._ProtoName
 }
 
 nonisolated extension Attribution_V1_MetricName: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0METRIC_NAME_UNSPECIFIED\0\u{1}METRIC_NAME_REVENUE\0\u{1}METRIC_NAME_CONVERSIONS\0\u{1}METRIC_NAME_SPEND\0\u{1}METRIC_NAME_ROAS\0\u{1}METRIC_NAME_AVERAGE_ORDER_VALUE\0\u{1}METRIC_NAME_COST_PER_ACQUISITION\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0METRIC_NAME_UNSPECIFIED\0\u{1}METRIC_NAME_REVENUE\0\u{1}METRIC_NAME_CONVERSIONS\0\u{1}METRIC_NAME_SPEND\0\u{1}METRIC_NAME_ROAS\0\u{1}METRIC_NAME_AVERAGE_ORDER_VALUE\0\u{1}METRIC_NAME_COST_PER_ACQUISITION\0\u{1}METRIC_NAME_REVENUE_SHARE\0")
 }
 
 nonisolated extension Attribution_V1_Money: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {

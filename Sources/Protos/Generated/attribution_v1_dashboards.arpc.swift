@@ -30,6 +30,9 @@ extension Attribution_V1_PieSlice: RPCMessage {}
 extension Attribution_V1_PieData: RPCMessage {}
 extension Attribution_V1_TextData: RPCMessage {}
 extension Attribution_V1_GetWidgetDataResponse: RPCMessage {}
+extension Attribution_V1_QueryMetricsRequest: RPCMessage {}
+extension Attribution_V1_MetricsRow: RPCMessage {}
+extension Attribution_V1_QueryMetricsResponse: RPCMessage {}
 
 /// Custom dashboards.
 public enum Attribution_V1_Dashboards {
@@ -41,6 +44,7 @@ public enum Attribution_V1_Dashboards {
         public static let updateDashboard = "/attribution.v1.Dashboards/UpdateDashboard"
         public static let deleteDashboard = "/attribution.v1.Dashboards/DeleteDashboard"
         public static let getWidgetData = "/attribution.v1.Dashboards/GetWidgetData"
+        public static let queryMetrics = "/attribution.v1.Dashboards/QueryMetrics"
     }
 }
 
@@ -70,10 +74,21 @@ public protocol Attribution_V1_DashboardsHandler: Sendable {
     /// (another user's shared dashboard, for a non-admin).
     func deleteDashboard(_ request: Attribution_V1_DeleteDashboardRequest, context: ServerContext) async throws -> Attribution_V1_DeleteDashboardResponse
     /// The data of one widget for the dashboard's default date range or an
-    /// override. Not served yet: UNIMPLEMENTED. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
+    /// override, computed over the same metrics query layer as QueryMetrics.
+    /// At most 4 widget queries of one dashboard run at once; more wait their
+    /// turn. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
     /// date range), NOT_FOUND (no such dashboard, or no such widget on it),
-    /// PERMISSION_DENIED.
+    /// PERMISSION_DENIED, UNIMPLEMENTED (the INFLUENCERS data source, until
+    /// the Influencers service serves it).
     func getWidgetData(_ request: Attribution_V1_GetWidgetDataRequest, context: ServerContext) async throws -> Attribution_V1_GetWidgetDataResponse
+    /// The attributed metrics of a model and window over a date range,
+    /// grouped by channel, campaign, day, week or month, with the previous
+    /// period of the same length: the query layer widgets, reports and
+    /// influencers share, readable without a dashboard. Any principal that
+    /// may read (users and services). Errors: INVALID_ARGUMENT (model,
+    /// window, date_range (at most 731 days), group_by, channels),
+    /// PERMISSION_DENIED.
+    func queryMetrics(_ request: Attribution_V1_QueryMetricsRequest, context: ServerContext) async throws -> Attribution_V1_QueryMetricsResponse
 }
 
 extension Attribution_V1_DashboardsHandler {
@@ -86,17 +101,20 @@ extension Attribution_V1_DashboardsHandler {
         router.unary(Attribution_V1_Dashboards.Method.getDashboard, access: .read) { request, context in
             try await self.getDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.createDashboard, access: .write) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.createDashboard, access: .read) { request, context in
             try await self.createDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.updateDashboard, access: .write) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.updateDashboard, access: .read) { request, context in
             try await self.updateDashboard(request, context: context)
         }
-        router.unary(Attribution_V1_Dashboards.Method.deleteDashboard, access: .write) { request, context in
+        router.unary(Attribution_V1_Dashboards.Method.deleteDashboard, access: .read) { request, context in
             try await self.deleteDashboard(request, context: context)
         }
         router.unary(Attribution_V1_Dashboards.Method.getWidgetData, access: .read) { request, context in
             try await self.getWidgetData(request, context: context)
+        }
+        router.unary(Attribution_V1_Dashboards.Method.queryMetrics, access: .read) { request, context in
+            try await self.queryMetrics(request, context: context)
         }
     }
 }
@@ -146,10 +164,24 @@ public struct Attribution_V1_DashboardsClient: Sendable {
     }
 
     /// The data of one widget for the dashboard's default date range or an
-    /// override. Not served yet: UNIMPLEMENTED. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
+    /// override, computed over the same metrics query layer as QueryMetrics.
+    /// At most 4 widget queries of one dashboard run at once; more wait their
+    /// turn. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
     /// date range), NOT_FOUND (no such dashboard, or no such widget on it),
-    /// PERMISSION_DENIED.
+    /// PERMISSION_DENIED, UNIMPLEMENTED (the INFLUENCERS data source, until
+    /// the Influencers service serves it).
     public func getWidgetData(_ request: Attribution_V1_GetWidgetDataRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_GetWidgetDataResponse {
         try await client.unary(Attribution_V1_Dashboards.Method.getWidgetData, request, as: Attribution_V1_GetWidgetDataResponse.self, metadata: metadata, timeout: timeout).message
+    }
+
+    /// The attributed metrics of a model and window over a date range,
+    /// grouped by channel, campaign, day, week or month, with the previous
+    /// period of the same length: the query layer widgets, reports and
+    /// influencers share, readable without a dashboard. Any principal that
+    /// may read (users and services). Errors: INVALID_ARGUMENT (model,
+    /// window, date_range (at most 731 days), group_by, channels),
+    /// PERMISSION_DENIED.
+    public func queryMetrics(_ request: Attribution_V1_QueryMetricsRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_QueryMetricsResponse {
+        try await client.unary(Attribution_V1_Dashboards.Method.queryMetrics, request, as: Attribution_V1_QueryMetricsResponse.self, metadata: metadata, timeout: timeout).message
     }
 }

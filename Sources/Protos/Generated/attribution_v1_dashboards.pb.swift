@@ -23,6 +23,14 @@
 /// Every dashboard has a version, bumped by each change; an update names
 /// the version it was based on and is refused with ABORTED when the
 /// dashboard changed since, unless it asks to overwrite.
+///
+/// Access: every method is ACCESS_READ (admins and analysts), writes
+/// included: a dashboard is the caller's own view, not the tenant's
+/// configuration, so an analyst may create, change and delete their own
+/// dashboards. The handlers check ownership: another user's dashboard is
+/// NOT_FOUND unless shared, and a shared one may be changed or deleted only
+/// by its owner or an admin (PERMISSION_DENIED otherwise). Principals
+/// without a read role (ingest) are refused before the handler runs.
 
 public import SwiftProtobuf
 
@@ -34,6 +42,172 @@ public import SwiftProtobuf
 fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobuf.ProtobufAPIVersionCheck {
   struct _2: SwiftProtobuf.ProtobufAPIVersion_2 {}
   typealias Version = _2
+}
+
+/// What a KPI widget compares its value with.
+public nonisolated enum Attribution_V1_KpiComparison: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// Not set: the previous period.
+  case unspecified // = 0
+
+  /// The period of the same length just before the range.
+  case previousPeriod // = 1
+
+  /// The period of the same length `periods_ago` lengths before the range
+  /// (1 is the previous period).
+  case periodsAgo // = 2
+
+  /// A fixed target (WidgetConfig.target).
+  case target // = 3
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .previousPeriod
+    case 2: self = .periodsAgo
+    case 3: self = .target
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .previousPeriod: return 1
+    case .periodsAgo: return 2
+    case .target: return 3
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Attribution_V1_KpiComparison] = [
+    .unspecified,
+    .previousPeriod,
+    .periodsAgo,
+    .target,
+  ]
+
+}
+
+/// How a series groups its days.
+public nonisolated enum Attribution_V1_SeriesGranularity: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// Not set: by day (for a bar chart: bars per channel, not a series).
+  case unspecified // = 0
+
+  /// One point per day.
+  case day // = 1
+
+  /// One point per ISO week (Monday first), dated by its Monday, clipped to the range.
+  case week // = 2
+
+  /// One point per calendar month, dated by its first day, clipped to the range.
+  case month // = 3
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .day
+    case 2: self = .week
+    case 3: self = .month
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .day: return 1
+    case .week: return 2
+    case .month: return 3
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Attribution_V1_SeriesGranularity] = [
+    .unspecified,
+    .day,
+    .week,
+    .month,
+  ]
+
+}
+
+/// How metrics are grouped by QueryMetrics.
+public nonisolated enum Attribution_V1_MetricsGrouping: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// Not set: by channel.
+  case unspecified // = 0
+
+  /// One row per channel.
+  case channel // = 1
+
+  /// One row per channel and campaign (campaign "" where none was recorded).
+  case campaign // = 2
+
+  /// One row per day of the range, days without data as zeros.
+  case day // = 3
+
+  /// One row per ISO week (dated by its Monday, clipped to the range).
+  case week // = 4
+
+  /// One row per calendar month (dated by its first day, clipped to the range).
+  case month // = 5
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .channel
+    case 2: self = .campaign
+    case 3: self = .day
+    case 4: self = .week
+    case 5: self = .month
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .channel: return 1
+    case .campaign: return 2
+    case .day: return 3
+    case .week: return 4
+    case .month: return 5
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Attribution_V1_MetricsGrouping] = [
+    .unspecified,
+    .channel,
+    .campaign,
+    .day,
+    .week,
+    .month,
+  ]
+
 }
 
 /// The kind of a widget.
@@ -204,63 +378,114 @@ public nonisolated struct Attribution_V1_WidgetConfig: Sendable {
   public mutating func clearFilters() {self._filters = nil}
 
   /// For TEXT: the Markdown (CommonMark) text, 1 to 10000 characters; must
-  /// be empty for other types.
+  /// be empty for other types. GetWidgetData returns it sanitised.
   public var markdown: String = String()
+
+  /// For KPI: what the value is compared with; unset: the previous period.
+  /// Must be unset for other types.
+  public var comparison: Attribution_V1_KpiComparison = .unspecified
+
+  /// For KPI with PERIODS_AGO: how many period lengths back, 1 to 12; must
+  /// be 0 otherwise.
+  public var periodsAgo: Int32 = 0
+
+  /// For KPI with TARGET: the target in the metric's unit (minor units for
+  /// money metrics, percent for revenue share); must be unset otherwise.
+  public var target: SwiftProtobuf.Google_Protobuf_DoubleValue {
+    get {_target ?? SwiftProtobuf.Google_Protobuf_DoubleValue()}
+    set {_target = newValue}
+  }
+  /// Returns true if `target` has been explicitly set.
+  public var hasTarget: Bool {self._target != nil}
+  /// Clears the value of `target`. Subsequent reads from it will return its default value.
+  public mutating func clearTarget() {self._target = nil}
+
+  /// For LINE_CHART (unset: by day) and BAR_CHART (set: bars over time
+  /// instead of per channel): how days are grouped. Must be unset for other
+  /// types.
+  public var granularity: Attribution_V1_SeriesGranularity = .unspecified
+
+  /// For TABLE: the most rows, 1 to 50 (0: 50); for PIE: the most slices,
+  /// 2 to 10 (0: 10), the last being "Other" when there are more; for
+  /// BAR_CHART per channel: the most bars as for TABLE. Must be 0 otherwise.
+  public var limit: Int32 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _filters: Attribution_V1_WidgetFilters? = nil
+  fileprivate var _target: SwiftProtobuf.Google_Protobuf_DoubleValue? = nil
 }
 
 /// A widget placed on the 12-column grid.
-public nonisolated struct Attribution_V1_Widget: Sendable {
+public nonisolated struct Attribution_V1_Widget: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// The widget's id, chosen by the client: 1 to 64 letters, digits, "-"
   /// or "_", unique within the dashboard. Required.
-  public var id: String = String()
+  public var id: String {
+    get {_storage._id}
+    set {_uniqueStorage()._id = newValue}
+  }
 
   /// The kind. Required.
-  public var type: Attribution_V1_WidgetType = .unspecified
+  public var type: Attribution_V1_WidgetType {
+    get {_storage._type}
+    set {_uniqueStorage()._type = newValue}
+  }
 
   /// The column of the left edge, 0 to 11 (0 with auto_place).
-  public var x: Int32 = 0
+  public var x: Int32 {
+    get {_storage._x}
+    set {_uniqueStorage()._x = newValue}
+  }
 
   /// The row of the top edge, 0 to 1000 (0 with auto_place).
-  public var y: Int32 = 0
+  public var y: Int32 {
+    get {_storage._y}
+    set {_uniqueStorage()._y = newValue}
+  }
 
   /// The width in columns, 1 to 12, with x + width at most 12.
-  public var width: Int32 = 0
+  public var width: Int32 {
+    get {_storage._width}
+    set {_uniqueStorage()._width = newValue}
+  }
 
   /// The height in rows, 1 to 24.
-  public var height: Int32 = 0
+  public var height: Int32 {
+    get {_storage._height}
+    set {_uniqueStorage()._height = newValue}
+  }
 
   /// The configuration. Required.
   public var config: Attribution_V1_WidgetConfig {
-    get {_config ?? Attribution_V1_WidgetConfig()}
-    set {_config = newValue}
+    get {_storage._config ?? Attribution_V1_WidgetConfig()}
+    set {_uniqueStorage()._config = newValue}
   }
   /// Returns true if `config` has been explicitly set.
-  public var hasConfig: Bool {self._config != nil}
+  public var hasConfig: Bool {_storage._config != nil}
   /// Clears the value of `config`. Subsequent reads from it will return its default value.
-  public mutating func clearConfig() {self._config = nil}
+  public mutating func clearConfig() {_uniqueStorage()._config = nil}
 
   /// In a request: let the server choose x and y (which must then be 0):
   /// the first free slot that fits the widget, scanning rows top-down and
   /// then columns left to right, after the widgets placed explicitly, in
   /// request order. The server returns and stores the resolved x and y, and
   /// auto_place false.
-  public var autoPlace: Bool = false
+  public var autoPlace: Bool {
+    get {_storage._autoPlace}
+    set {_uniqueStorage()._autoPlace = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _config: Attribution_V1_WidgetConfig? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 /// A custom dashboard.
@@ -580,40 +805,77 @@ public nonisolated struct Attribution_V1_GetWidgetDataRequest: Sendable {
 }
 
 /// KPI data: one metric over the range.
-public nonisolated struct Attribution_V1_KpiData: Sendable {
+public nonisolated struct Attribution_V1_KpiData: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// The value over the range.
   public var value: Attribution_V1_MetricValue {
-    get {_value ?? Attribution_V1_MetricValue()}
-    set {_value = newValue}
+    get {_storage._value ?? Attribution_V1_MetricValue()}
+    set {_uniqueStorage()._value = newValue}
   }
   /// Returns true if `value` has been explicitly set.
-  public var hasValue: Bool {self._value != nil}
+  public var hasValue: Bool {_storage._value != nil}
   /// Clears the value of `value`. Subsequent reads from it will return its default value.
-  public mutating func clearValue() {self._value = nil}
+  public mutating func clearValue() {_uniqueStorage()._value = nil}
 
   /// The value over the previous period of the same length.
   public var previousValue: Attribution_V1_MetricValue {
-    get {_previousValue ?? Attribution_V1_MetricValue()}
-    set {_previousValue = newValue}
+    get {_storage._previousValue ?? Attribution_V1_MetricValue()}
+    set {_uniqueStorage()._previousValue = newValue}
   }
   /// Returns true if `previousValue` has been explicitly set.
-  public var hasPreviousValue: Bool {self._previousValue != nil}
+  public var hasPreviousValue: Bool {_storage._previousValue != nil}
   /// Clears the value of `previousValue`. Subsequent reads from it will return its default value.
-  public mutating func clearPreviousValue() {self._previousValue = nil}
+  public mutating func clearPreviousValue() {_uniqueStorage()._previousValue = nil}
 
-  /// The relative change in percent; 0 when the previous value is zero.
-  public var changePercent: Double = 0
+  /// The relative change in percent; 0 when the previous value is zero, and
+  /// for percentage metrics (see change_points).
+  public var changePercent: Double {
+    get {_storage._changePercent}
+    set {_uniqueStorage()._changePercent = newValue}
+  }
+
+  /// What the value is compared with (never UNSPECIFIED).
+  public var comparison: Attribution_V1_KpiComparison {
+    get {_storage._comparison}
+    set {_uniqueStorage()._comparison = newValue}
+  }
+
+  /// The range of previous_value (unset for TARGET).
+  public var comparisonRange: Attribution_V1_DateRange {
+    get {_storage._comparisonRange ?? Attribution_V1_DateRange()}
+    set {_uniqueStorage()._comparisonRange = newValue}
+  }
+  /// Returns true if `comparisonRange` has been explicitly set.
+  public var hasComparisonRange: Bool {_storage._comparisonRange != nil}
+  /// Clears the value of `comparisonRange`. Subsequent reads from it will return its default value.
+  public mutating func clearComparisonRange() {_uniqueStorage()._comparisonRange = nil}
+
+  /// For percentage metrics (revenue share): the change in percentage
+  /// points (value minus the compared value); 0 for other metrics.
+  public var changePoints: Double {
+    get {_storage._changePoints}
+    set {_uniqueStorage()._changePoints = newValue}
+  }
+
+  /// For TARGET: the target as a value of the metric (previous_value holds
+  /// it too).
+  public var target: Attribution_V1_MetricValue {
+    get {_storage._target ?? Attribution_V1_MetricValue()}
+    set {_uniqueStorage()._target = newValue}
+  }
+  /// Returns true if `target` has been explicitly set.
+  public var hasTarget: Bool {_storage._target != nil}
+  /// Clears the value of `target`. Subsequent reads from it will return its default value.
+  public mutating func clearTarget() {_uniqueStorage()._target = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _value: Attribution_V1_MetricValue? = nil
-  fileprivate var _previousValue: Attribution_V1_MetricValue? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 /// One point of a series.
@@ -668,7 +930,7 @@ public nonisolated struct Attribution_V1_Series: Sendable {
   public init() {}
 }
 
-/// Line chart data.
+/// Line chart data (and bar chart data over time).
 public nonisolated struct Attribution_V1_SeriesData: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -676,6 +938,10 @@ public nonisolated struct Attribution_V1_SeriesData: Sendable {
 
   /// One series per configured metric, in configuration order.
   public var series: [Attribution_V1_Series] = []
+
+  /// How the points group days (never UNSPECIFIED): each point is dated
+  /// by the first day of its group within the range.
+  public var granularity: Attribution_V1_SeriesGranularity = .unspecified
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -787,7 +1053,10 @@ public nonisolated struct Attribution_V1_TextData: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// The Markdown text, as configured.
+  /// The Markdown text as configured, sanitised: raw HTML removed (the
+  /// contents of script and style elements too), and links and images whose
+  /// target is not http, https, mailto or relative (javascript:, data:,
+  /// vbscript:, ...) reduced to their text.
   public var markdown: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -826,7 +1095,7 @@ public nonisolated struct Attribution_V1_GetWidgetDataResponse: Sendable {
     set {data = .kpi(newValue)}
   }
 
-  /// For LINE_CHART.
+  /// For LINE_CHART, and BAR_CHART with a granularity.
   public var series: Attribution_V1_SeriesData {
     get {
       if case .series(let v)? = data {return v}
@@ -835,7 +1104,7 @@ public nonisolated struct Attribution_V1_GetWidgetDataResponse: Sendable {
     set {data = .series(newValue)}
   }
 
-  /// For TABLE and BAR_CHART.
+  /// For TABLE and BAR_CHART without a granularity.
   public var table: Attribution_V1_TableData {
     get {
       if case .table(let v)? = data {return v}
@@ -878,9 +1147,9 @@ public nonisolated struct Attribution_V1_GetWidgetDataResponse: Sendable {
   public nonisolated enum OneOf_Data: Equatable, Sendable {
     /// For KPI.
     case kpi(Attribution_V1_KpiData)
-    /// For LINE_CHART.
+    /// For LINE_CHART, and BAR_CHART with a granularity.
     case series(Attribution_V1_SeriesData)
-    /// For TABLE and BAR_CHART.
+    /// For TABLE and BAR_CHART without a granularity.
     case table(Attribution_V1_TableData)
     /// For PIE.
     case pie(Attribution_V1_PieData)
@@ -895,9 +1164,195 @@ public nonisolated struct Attribution_V1_GetWidgetDataResponse: Sendable {
   fileprivate var _computeTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
+/// Request of QueryMetrics.
+public nonisolated struct Attribution_V1_QueryMetricsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The attribution model. Required.
+  public var model: Attribution_V1_AttributionModel = .unspecified
+
+  /// The attribution window. Required.
+  public var window: Attribution_V1_AttributionWindow = .unspecified
+
+  /// The days, at most 731. Required.
+  public var dateRange: Attribution_V1_DateRange {
+    get {_dateRange ?? Attribution_V1_DateRange()}
+    set {_dateRange = newValue}
+  }
+  /// Returns true if `dateRange` has been explicitly set.
+  public var hasDateRange: Bool {self._dateRange != nil}
+  /// Clears the value of `dateRange`. Subsequent reads from it will return its default value.
+  public mutating func clearDateRange() {self._dateRange = nil}
+
+  /// How rows are grouped; unset: by channel.
+  public var groupBy: Attribution_V1_MetricsGrouping = .unspecified
+
+  /// Only these channels, at most 50, each 1 to 64 characters; empty: every
+  /// channel.
+  public var channels: [String] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _dateRange: Attribution_V1_DateRange? = nil
+}
+
+/// One row of QueryMetrics.
+public nonisolated struct Attribution_V1_MetricsRow: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The channel (CHANNEL and CAMPAIGN groupings).
+  public var channel: String {
+    get {_storage._channel}
+    set {_uniqueStorage()._channel = newValue}
+  }
+
+  /// The campaign (CAMPAIGN grouping; "" where none was recorded).
+  public var campaign: String {
+    get {_storage._campaign}
+    set {_uniqueStorage()._campaign = newValue}
+  }
+
+  /// The first day of the row's group (DAY, WEEK and MONTH groupings).
+  public var periodStart: Attribution_V1_Date {
+    get {_storage._periodStart ?? Attribution_V1_Date()}
+    set {_uniqueStorage()._periodStart = newValue}
+  }
+  /// Returns true if `periodStart` has been explicitly set.
+  public var hasPeriodStart: Bool {_storage._periodStart != nil}
+  /// Clears the value of `periodStart`. Subsequent reads from it will return its default value.
+  public mutating func clearPeriodStart() {_uniqueStorage()._periodStart = nil}
+
+  /// The row's values over the range (or its group's days).
+  public var values: Attribution_V1_MetricValues {
+    get {_storage._values ?? Attribution_V1_MetricValues()}
+    set {_uniqueStorage()._values = newValue}
+  }
+  /// Returns true if `values` has been explicitly set.
+  public var hasValues: Bool {_storage._values != nil}
+  /// Clears the value of `values`. Subsequent reads from it will return its default value.
+  public mutating func clearValues() {_uniqueStorage()._values = nil}
+
+  /// The same channel's (or campaign's) values over the previous period;
+  /// for DAY, WEEK and MONTH, unset (the totals carry the previous period).
+  public var previousValues: Attribution_V1_MetricValues {
+    get {_storage._previousValues ?? Attribution_V1_MetricValues()}
+    set {_uniqueStorage()._previousValues = newValue}
+  }
+  /// Returns true if `previousValues` has been explicitly set.
+  public var hasPreviousValues: Bool {_storage._previousValues != nil}
+  /// Clears the value of `previousValues`. Subsequent reads from it will return its default value.
+  public mutating func clearPreviousValues() {_uniqueStorage()._previousValues = nil}
+
+  /// values against previous_values; unset for DAY, WEEK and MONTH.
+  public var delta: Attribution_V1_MetricDelta {
+    get {_storage._delta ?? Attribution_V1_MetricDelta()}
+    set {_uniqueStorage()._delta = newValue}
+  }
+  /// Returns true if `delta` has been explicitly set.
+  public var hasDelta: Bool {_storage._delta != nil}
+  /// Clears the value of `delta`. Subsequent reads from it will return its default value.
+  public mutating func clearDelta() {_uniqueStorage()._delta = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// Response of QueryMetrics.
+public nonisolated struct Attribution_V1_QueryMetricsResponse: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The rows: for CHANNEL and CAMPAIGN, every channel (or campaign) with
+  /// data in the range or the previous period, by revenue descending, then
+  /// by name; for DAY, WEEK and MONTH, one row per group, oldest first,
+  /// groups without data as zeros.
+  public var rows: [Attribution_V1_MetricsRow] {
+    get {_storage._rows}
+    set {_uniqueStorage()._rows = newValue}
+  }
+
+  /// The values over the range.
+  public var totals: Attribution_V1_MetricValues {
+    get {_storage._totals ?? Attribution_V1_MetricValues()}
+    set {_uniqueStorage()._totals = newValue}
+  }
+  /// Returns true if `totals` has been explicitly set.
+  public var hasTotals: Bool {_storage._totals != nil}
+  /// Clears the value of `totals`. Subsequent reads from it will return its default value.
+  public mutating func clearTotals() {_uniqueStorage()._totals = nil}
+
+  /// The values over the previous period.
+  public var previousTotals: Attribution_V1_MetricValues {
+    get {_storage._previousTotals ?? Attribution_V1_MetricValues()}
+    set {_uniqueStorage()._previousTotals = newValue}
+  }
+  /// Returns true if `previousTotals` has been explicitly set.
+  public var hasPreviousTotals: Bool {_storage._previousTotals != nil}
+  /// Clears the value of `previousTotals`. Subsequent reads from it will return its default value.
+  public mutating func clearPreviousTotals() {_uniqueStorage()._previousTotals = nil}
+
+  /// totals against previous_totals.
+  public var delta: Attribution_V1_MetricDelta {
+    get {_storage._delta ?? Attribution_V1_MetricDelta()}
+    set {_uniqueStorage()._delta = newValue}
+  }
+  /// Returns true if `delta` has been explicitly set.
+  public var hasDelta: Bool {_storage._delta != nil}
+  /// Clears the value of `delta`. Subsequent reads from it will return its default value.
+  public mutating func clearDelta() {_uniqueStorage()._delta = nil}
+
+  /// The range.
+  public var dateRange: Attribution_V1_DateRange {
+    get {_storage._dateRange ?? Attribution_V1_DateRange()}
+    set {_uniqueStorage()._dateRange = newValue}
+  }
+  /// Returns true if `dateRange` has been explicitly set.
+  public var hasDateRange: Bool {_storage._dateRange != nil}
+  /// Clears the value of `dateRange`. Subsequent reads from it will return its default value.
+  public mutating func clearDateRange() {_uniqueStorage()._dateRange = nil}
+
+  /// The previous period of the same length.
+  public var previousDateRange: Attribution_V1_DateRange {
+    get {_storage._previousDateRange ?? Attribution_V1_DateRange()}
+    set {_uniqueStorage()._previousDateRange = newValue}
+  }
+  /// Returns true if `previousDateRange` has been explicitly set.
+  public var hasPreviousDateRange: Bool {_storage._previousDateRange != nil}
+  /// Clears the value of `previousDateRange`. Subsequent reads from it will return its default value.
+  public mutating func clearPreviousDateRange() {_uniqueStorage()._previousDateRange = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "attribution.v1"
+
+nonisolated extension Attribution_V1_KpiComparison: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0KPI_COMPARISON_UNSPECIFIED\0\u{1}KPI_COMPARISON_PREVIOUS_PERIOD\0\u{1}KPI_COMPARISON_PERIODS_AGO\0\u{1}KPI_COMPARISON_TARGET\0")
+}
+
+nonisolated extension Attribution_V1_SeriesGranularity: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0SERIES_GRANULARITY_UNSPECIFIED\0\u{1}SERIES_GRANULARITY_DAY\0\u{1}SERIES_GRANULARITY_WEEK\0\u{1}SERIES_GRANULARITY_MONTH\0")
+}
+
+nonisolated extension Attribution_V1_MetricsGrouping: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0METRICS_GROUPING_UNSPECIFIED\0\u{1}METRICS_GROUPING_CHANNEL\0\u{1}METRICS_GROUPING_CAMPAIGN\0\u{1}METRICS_GROUPING_DAY\0\u{1}METRICS_GROUPING_WEEK\0\u{1}METRICS_GROUPING_MONTH\0")
+}
 
 nonisolated extension Attribution_V1_WidgetType: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0WIDGET_TYPE_UNSPECIFIED\0\u{1}WIDGET_TYPE_KPI\0\u{1}WIDGET_TYPE_LINE_CHART\0\u{1}WIDGET_TYPE_BAR_CHART\0\u{1}WIDGET_TYPE_TABLE\0\u{1}WIDGET_TYPE_PIE\0\u{1}WIDGET_TYPE_TEXT\0")
@@ -949,7 +1404,7 @@ nonisolated extension Attribution_V1_WidgetFilters: SwiftProtobuf.Message, Swift
 
 nonisolated extension Attribution_V1_WidgetConfig: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".WidgetConfig"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}title\0\u{1}description\0\u{3}data_source\0\u{1}metrics\0\u{1}filters\0\u{1}markdown\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}title\0\u{1}description\0\u{3}data_source\0\u{1}metrics\0\u{1}filters\0\u{1}markdown\0\u{1}comparison\0\u{3}periods_ago\0\u{1}target\0\u{1}granularity\0\u{1}limit\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -963,6 +1418,11 @@ nonisolated extension Attribution_V1_WidgetConfig: SwiftProtobuf.Message, SwiftP
       case 4: try { try decoder.decodeRepeatedEnumField(value: &self.metrics) }()
       case 5: try { try decoder.decodeSingularMessageField(value: &self._filters) }()
       case 6: try { try decoder.decodeSingularStringField(value: &self.markdown) }()
+      case 7: try { try decoder.decodeSingularEnumField(value: &self.comparison) }()
+      case 8: try { try decoder.decodeSingularInt32Field(value: &self.periodsAgo) }()
+      case 9: try { try decoder.decodeSingularMessageField(value: &self._target) }()
+      case 10: try { try decoder.decodeSingularEnumField(value: &self.granularity) }()
+      case 11: try { try decoder.decodeSingularInt32Field(value: &self.limit) }()
       default: break
       }
     }
@@ -991,6 +1451,21 @@ nonisolated extension Attribution_V1_WidgetConfig: SwiftProtobuf.Message, SwiftP
     if !self.markdown.isEmpty {
       try visitor.visitSingularStringField(value: self.markdown, fieldNumber: 6)
     }
+    if self.comparison != .unspecified {
+      try visitor.visitSingularEnumField(value: self.comparison, fieldNumber: 7)
+    }
+    if self.periodsAgo != 0 {
+      try visitor.visitSingularInt32Field(value: self.periodsAgo, fieldNumber: 8)
+    }
+    try { if let v = self._target {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
+    } }()
+    if self.granularity != .unspecified {
+      try visitor.visitSingularEnumField(value: self.granularity, fieldNumber: 10)
+    }
+    if self.limit != 0 {
+      try visitor.visitSingularInt32Field(value: self.limit, fieldNumber: 11)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1001,6 +1476,11 @@ nonisolated extension Attribution_V1_WidgetConfig: SwiftProtobuf.Message, SwiftP
     if lhs.metrics != rhs.metrics {return false}
     if lhs._filters != rhs._filters {return false}
     if lhs.markdown != rhs.markdown {return false}
+    if lhs.comparison != rhs.comparison {return false}
+    if lhs.periodsAgo != rhs.periodsAgo {return false}
+    if lhs._target != rhs._target {return false}
+    if lhs.granularity != rhs.granularity {return false}
+    if lhs.limit != rhs.limit {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1010,66 +1490,116 @@ nonisolated extension Attribution_V1_Widget: SwiftProtobuf.Message, SwiftProtobu
   public static let protoMessageName: String = _protobuf_package + ".Widget"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}type\0\u{1}x\0\u{1}y\0\u{1}width\0\u{1}height\0\u{1}config\0\u{3}auto_place\0")
 
+  fileprivate class _StorageClass {
+    var _id: String = String()
+    var _type: Attribution_V1_WidgetType = .unspecified
+    var _x: Int32 = 0
+    var _y: Int32 = 0
+    var _width: Int32 = 0
+    var _height: Int32 = 0
+    var _config: Attribution_V1_WidgetConfig? = nil
+    var _autoPlace: Bool = false
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _id = source._id
+      _type = source._type
+      _x = source._x
+      _y = source._y
+      _width = source._width
+      _height = source._height
+      _config = source._config
+      _autoPlace = source._autoPlace
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
-      case 2: try { try decoder.decodeSingularEnumField(value: &self.type) }()
-      case 3: try { try decoder.decodeSingularInt32Field(value: &self.x) }()
-      case 4: try { try decoder.decodeSingularInt32Field(value: &self.y) }()
-      case 5: try { try decoder.decodeSingularInt32Field(value: &self.width) }()
-      case 6: try { try decoder.decodeSingularInt32Field(value: &self.height) }()
-      case 7: try { try decoder.decodeSingularMessageField(value: &self._config) }()
-      case 8: try { try decoder.decodeSingularBoolField(value: &self.autoPlace) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._id) }()
+        case 2: try { try decoder.decodeSingularEnumField(value: &_storage._type) }()
+        case 3: try { try decoder.decodeSingularInt32Field(value: &_storage._x) }()
+        case 4: try { try decoder.decodeSingularInt32Field(value: &_storage._y) }()
+        case 5: try { try decoder.decodeSingularInt32Field(value: &_storage._width) }()
+        case 6: try { try decoder.decodeSingularInt32Field(value: &_storage._height) }()
+        case 7: try { try decoder.decodeSingularMessageField(value: &_storage._config) }()
+        case 8: try { try decoder.decodeSingularBoolField(value: &_storage._autoPlace) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if !self.id.isEmpty {
-      try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
-    }
-    if self.type != .unspecified {
-      try visitor.visitSingularEnumField(value: self.type, fieldNumber: 2)
-    }
-    if self.x != 0 {
-      try visitor.visitSingularInt32Field(value: self.x, fieldNumber: 3)
-    }
-    if self.y != 0 {
-      try visitor.visitSingularInt32Field(value: self.y, fieldNumber: 4)
-    }
-    if self.width != 0 {
-      try visitor.visitSingularInt32Field(value: self.width, fieldNumber: 5)
-    }
-    if self.height != 0 {
-      try visitor.visitSingularInt32Field(value: self.height, fieldNumber: 6)
-    }
-    try { if let v = self._config {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
-    } }()
-    if self.autoPlace != false {
-      try visitor.visitSingularBoolField(value: self.autoPlace, fieldNumber: 8)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._id.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._id, fieldNumber: 1)
+      }
+      if _storage._type != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._type, fieldNumber: 2)
+      }
+      if _storage._x != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._x, fieldNumber: 3)
+      }
+      if _storage._y != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._y, fieldNumber: 4)
+      }
+      if _storage._width != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._width, fieldNumber: 5)
+      }
+      if _storage._height != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._height, fieldNumber: 6)
+      }
+      try { if let v = _storage._config {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+      } }()
+      if _storage._autoPlace != false {
+        try visitor.visitSingularBoolField(value: _storage._autoPlace, fieldNumber: 8)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Attribution_V1_Widget, rhs: Attribution_V1_Widget) -> Bool {
-    if lhs.id != rhs.id {return false}
-    if lhs.type != rhs.type {return false}
-    if lhs.x != rhs.x {return false}
-    if lhs.y != rhs.y {return false}
-    if lhs.width != rhs.width {return false}
-    if lhs.height != rhs.height {return false}
-    if lhs._config != rhs._config {return false}
-    if lhs.autoPlace != rhs.autoPlace {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._id != rhs_storage._id {return false}
+        if _storage._type != rhs_storage._type {return false}
+        if _storage._x != rhs_storage._x {return false}
+        if _storage._y != rhs_storage._y {return false}
+        if _storage._width != rhs_storage._width {return false}
+        if _storage._height != rhs_storage._height {return false}
+        if _storage._config != rhs_storage._config {return false}
+        if _storage._autoPlace != rhs_storage._autoPlace {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1539,43 +2069,111 @@ nonisolated extension Attribution_V1_GetWidgetDataRequest: SwiftProtobuf.Message
 
 nonisolated extension Attribution_V1_KpiData: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".KpiData"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}value\0\u{3}previous_value\0\u{3}change_percent\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}value\0\u{3}previous_value\0\u{3}change_percent\0\u{1}comparison\0\u{3}comparison_range\0\u{3}change_points\0\u{1}target\0")
+
+  fileprivate class _StorageClass {
+    var _value: Attribution_V1_MetricValue? = nil
+    var _previousValue: Attribution_V1_MetricValue? = nil
+    var _changePercent: Double = 0
+    var _comparison: Attribution_V1_KpiComparison = .unspecified
+    var _comparisonRange: Attribution_V1_DateRange? = nil
+    var _changePoints: Double = 0
+    var _target: Attribution_V1_MetricValue? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _value = source._value
+      _previousValue = source._previousValue
+      _changePercent = source._changePercent
+      _comparison = source._comparison
+      _comparisonRange = source._comparisonRange
+      _changePoints = source._changePoints
+      _target = source._target
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._value) }()
-      case 2: try { try decoder.decodeSingularMessageField(value: &self._previousValue) }()
-      case 3: try { try decoder.decodeSingularDoubleField(value: &self.changePercent) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._value) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._previousValue) }()
+        case 3: try { try decoder.decodeSingularDoubleField(value: &_storage._changePercent) }()
+        case 4: try { try decoder.decodeSingularEnumField(value: &_storage._comparison) }()
+        case 5: try { try decoder.decodeSingularMessageField(value: &_storage._comparisonRange) }()
+        case 6: try { try decoder.decodeSingularDoubleField(value: &_storage._changePoints) }()
+        case 7: try { try decoder.decodeSingularMessageField(value: &_storage._target) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._value {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
-    } }()
-    try { if let v = self._previousValue {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
-    } }()
-    if self.changePercent.bitPattern != 0 {
-      try visitor.visitSingularDoubleField(value: self.changePercent, fieldNumber: 3)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._value {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      try { if let v = _storage._previousValue {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+      if _storage._changePercent.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._changePercent, fieldNumber: 3)
+      }
+      if _storage._comparison != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._comparison, fieldNumber: 4)
+      }
+      try { if let v = _storage._comparisonRange {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+      } }()
+      if _storage._changePoints.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._changePoints, fieldNumber: 6)
+      }
+      try { if let v = _storage._target {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Attribution_V1_KpiData, rhs: Attribution_V1_KpiData) -> Bool {
-    if lhs._value != rhs._value {return false}
-    if lhs._previousValue != rhs._previousValue {return false}
-    if lhs.changePercent != rhs.changePercent {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._value != rhs_storage._value {return false}
+        if _storage._previousValue != rhs_storage._previousValue {return false}
+        if _storage._changePercent != rhs_storage._changePercent {return false}
+        if _storage._comparison != rhs_storage._comparison {return false}
+        if _storage._comparisonRange != rhs_storage._comparisonRange {return false}
+        if _storage._changePoints != rhs_storage._changePoints {return false}
+        if _storage._target != rhs_storage._target {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1657,7 +2255,7 @@ nonisolated extension Attribution_V1_Series: SwiftProtobuf.Message, SwiftProtobu
 
 nonisolated extension Attribution_V1_SeriesData: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".SeriesData"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}series\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}series\0\u{1}granularity\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1666,6 +2264,7 @@ nonisolated extension Attribution_V1_SeriesData: SwiftProtobuf.Message, SwiftPro
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.series) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.granularity) }()
       default: break
       }
     }
@@ -1675,11 +2274,15 @@ nonisolated extension Attribution_V1_SeriesData: SwiftProtobuf.Message, SwiftPro
     if !self.series.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.series, fieldNumber: 1)
     }
+    if self.granularity != .unspecified {
+      try visitor.visitSingularEnumField(value: self.granularity, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Attribution_V1_SeriesData, rhs: Attribution_V1_SeriesData) -> Bool {
     if lhs.series != rhs.series {return false}
+    if lhs.granularity != rhs.granularity {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -2006,6 +2609,270 @@ nonisolated extension Attribution_V1_GetWidgetDataResponse: SwiftProtobuf.Messag
     if lhs._dateRange != rhs._dateRange {return false}
     if lhs.data != rhs.data {return false}
     if lhs._computeTime != rhs._computeTime {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_QueryMetricsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".QueryMetricsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}model\0\u{1}window\0\u{3}date_range\0\u{3}group_by\0\u{1}channels\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.model) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.window) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._dateRange) }()
+      case 4: try { try decoder.decodeSingularEnumField(value: &self.groupBy) }()
+      case 5: try { try decoder.decodeRepeatedStringField(value: &self.channels) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.model != .unspecified {
+      try visitor.visitSingularEnumField(value: self.model, fieldNumber: 1)
+    }
+    if self.window != .unspecified {
+      try visitor.visitSingularEnumField(value: self.window, fieldNumber: 2)
+    }
+    try { if let v = self._dateRange {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
+    if self.groupBy != .unspecified {
+      try visitor.visitSingularEnumField(value: self.groupBy, fieldNumber: 4)
+    }
+    if !self.channels.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.channels, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_QueryMetricsRequest, rhs: Attribution_V1_QueryMetricsRequest) -> Bool {
+    if lhs.model != rhs.model {return false}
+    if lhs.window != rhs.window {return false}
+    if lhs._dateRange != rhs._dateRange {return false}
+    if lhs.groupBy != rhs.groupBy {return false}
+    if lhs.channels != rhs.channels {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_MetricsRow: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".MetricsRow"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}channel\0\u{1}campaign\0\u{3}period_start\0\u{1}values\0\u{3}previous_values\0\u{1}delta\0")
+
+  fileprivate class _StorageClass {
+    var _channel: String = String()
+    var _campaign: String = String()
+    var _periodStart: Attribution_V1_Date? = nil
+    var _values: Attribution_V1_MetricValues? = nil
+    var _previousValues: Attribution_V1_MetricValues? = nil
+    var _delta: Attribution_V1_MetricDelta? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _channel = source._channel
+      _campaign = source._campaign
+      _periodStart = source._periodStart
+      _values = source._values
+      _previousValues = source._previousValues
+      _delta = source._delta
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._channel) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._campaign) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._periodStart) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._values) }()
+        case 5: try { try decoder.decodeSingularMessageField(value: &_storage._previousValues) }()
+        case 6: try { try decoder.decodeSingularMessageField(value: &_storage._delta) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._channel.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._channel, fieldNumber: 1)
+      }
+      if !_storage._campaign.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._campaign, fieldNumber: 2)
+      }
+      try { if let v = _storage._periodStart {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._values {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      try { if let v = _storage._previousValues {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+      } }()
+      try { if let v = _storage._delta {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_MetricsRow, rhs: Attribution_V1_MetricsRow) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._channel != rhs_storage._channel {return false}
+        if _storage._campaign != rhs_storage._campaign {return false}
+        if _storage._periodStart != rhs_storage._periodStart {return false}
+        if _storage._values != rhs_storage._values {return false}
+        if _storage._previousValues != rhs_storage._previousValues {return false}
+        if _storage._delta != rhs_storage._delta {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_QueryMetricsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".QueryMetricsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}rows\0\u{1}totals\0\u{3}previous_totals\0\u{1}delta\0\u{3}date_range\0\u{3}previous_date_range\0")
+
+  fileprivate class _StorageClass {
+    var _rows: [Attribution_V1_MetricsRow] = []
+    var _totals: Attribution_V1_MetricValues? = nil
+    var _previousTotals: Attribution_V1_MetricValues? = nil
+    var _delta: Attribution_V1_MetricDelta? = nil
+    var _dateRange: Attribution_V1_DateRange? = nil
+    var _previousDateRange: Attribution_V1_DateRange? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _rows = source._rows
+      _totals = source._totals
+      _previousTotals = source._previousTotals
+      _delta = source._delta
+      _dateRange = source._dateRange
+      _previousDateRange = source._previousDateRange
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeRepeatedMessageField(value: &_storage._rows) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._totals) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._previousTotals) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._delta) }()
+        case 5: try { try decoder.decodeSingularMessageField(value: &_storage._dateRange) }()
+        case 6: try { try decoder.decodeSingularMessageField(value: &_storage._previousDateRange) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._rows.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._rows, fieldNumber: 1)
+      }
+      try { if let v = _storage._totals {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+      try { if let v = _storage._previousTotals {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._delta {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      try { if let v = _storage._dateRange {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+      } }()
+      try { if let v = _storage._previousDateRange {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_QueryMetricsResponse, rhs: Attribution_V1_QueryMetricsResponse) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._rows != rhs_storage._rows {return false}
+        if _storage._totals != rhs_storage._totals {return false}
+        if _storage._previousTotals != rhs_storage._previousTotals {return false}
+        if _storage._delta != rhs_storage._delta {return false}
+        if _storage._dateRange != rhs_storage._dateRange {return false}
+        if _storage._previousDateRange != rhs_storage._previousDateRange {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

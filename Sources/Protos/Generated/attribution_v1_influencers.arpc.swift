@@ -20,6 +20,7 @@ extension Attribution_V1_DeleteInfluencerRequest: RPCMessage {}
 extension Attribution_V1_DeleteInfluencerResponse: RPCMessage {}
 extension Attribution_V1_GetInfluencerMetricsRequest: RPCMessage {}
 extension Attribution_V1_GetInfluencerMetricsResponse: RPCMessage {}
+extension Attribution_V1_InfluencerReattribution: RPCMessage {}
 
 /// Influencer management and attribution.
 public enum Attribution_V1_Influencers {

@@ -163,16 +163,17 @@ public nonisolated struct Attribution_V1_Influencer: Sendable {
   /// tenant.
   public var discountCodes: [String] = []
 
-  /// The influencer's links (e.g. link-in-bio or short links): at most 20
-  /// http or https URLs, each at most 2000 characters.
+  /// The influencer's links (e.g. link-in-bio or short links): at most 50
+  /// absolute https URLs, each at most 2000 characters.
   public var creatorLinks: [String] = []
 
-  /// UTM campaign patterns: at most 20, each 1 to 200 characters, matched
-  /// against a touchpoint's utm_campaign ignoring case; "*" matches any run
-  /// of characters (e.g. "jane_*").
+  /// UTM campaign patterns: at most 50, each 1 to 200 characters, matched
+  /// against a touchpoint's whole utm_campaign ignoring case; "*" matches any
+  /// run of characters (also none), "?" exactly one, every other character
+  /// itself (e.g. "jane_*"); a pattern of wildcards only is refused.
   public var utmPatterns: [String] = []
 
-  /// The influencer's landing page: an http or https URL, at most 2000
+  /// The influencer's landing page: an absolute https URL, at most 2000
   /// characters; empty for none.
   public var landingPageURL: String = String()
 
@@ -381,6 +382,14 @@ public nonisolated struct Attribution_V1_ListInfluencersResponse: Sendable {
   /// Clears the value of `dateRange`. Subsequent reads from it will return its default value.
   public mutating func clearDateRange() {self._dateRange = nil}
 
+  /// The tenant's matching-rules version the metrics follow: every metric of
+  /// this answer follows this one version (see InfluencerReattribution).
+  public var rulesVersion: Int64 = 0
+
+  /// True while a rule change (a later version) is still being applied to
+  /// past orders; the metrics then follow the rules before that change.
+  public var reattributionPending: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -449,26 +458,36 @@ public nonisolated struct Attribution_V1_CreateInfluencerRequest: Sendable {
 }
 
 /// Response of CreateInfluencer.
-public nonisolated struct Attribution_V1_CreateInfluencerResponse: Sendable {
+public nonisolated struct Attribution_V1_CreateInfluencerResponse: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// The influencer as stored.
   public var influencer: Attribution_V1_Influencer {
-    get {_influencer ?? Attribution_V1_Influencer()}
-    set {_influencer = newValue}
+    get {_storage._influencer ?? Attribution_V1_Influencer()}
+    set {_uniqueStorage()._influencer = newValue}
   }
   /// Returns true if `influencer` has been explicitly set.
-  public var hasInfluencer: Bool {self._influencer != nil}
+  public var hasInfluencer: Bool {_storage._influencer != nil}
   /// Clears the value of `influencer`. Subsequent reads from it will return its default value.
-  public mutating func clearInfluencer() {self._influencer = nil}
+  public mutating func clearInfluencer() {_uniqueStorage()._influencer = nil}
+
+  /// How the new rules reach past orders and the metrics.
+  public var reattribution: Attribution_V1_InfluencerReattribution {
+    get {_storage._reattribution ?? Attribution_V1_InfluencerReattribution()}
+    set {_uniqueStorage()._reattribution = newValue}
+  }
+  /// Returns true if `reattribution` has been explicitly set.
+  public var hasReattribution: Bool {_storage._reattribution != nil}
+  /// Clears the value of `reattribution`. Subsequent reads from it will return its default value.
+  public mutating func clearReattribution() {_uniqueStorage()._reattribution = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _influencer: Attribution_V1_Influencer? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 /// Request of UpdateInfluencer.
@@ -510,26 +529,36 @@ public nonisolated struct Attribution_V1_UpdateInfluencerRequest: Sendable {
 }
 
 /// Response of UpdateInfluencer.
-public nonisolated struct Attribution_V1_UpdateInfluencerResponse: Sendable {
+public nonisolated struct Attribution_V1_UpdateInfluencerResponse: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// The influencer as stored after the update.
   public var influencer: Attribution_V1_Influencer {
-    get {_influencer ?? Attribution_V1_Influencer()}
-    set {_influencer = newValue}
+    get {_storage._influencer ?? Attribution_V1_Influencer()}
+    set {_uniqueStorage()._influencer = newValue}
   }
   /// Returns true if `influencer` has been explicitly set.
-  public var hasInfluencer: Bool {self._influencer != nil}
+  public var hasInfluencer: Bool {_storage._influencer != nil}
   /// Clears the value of `influencer`. Subsequent reads from it will return its default value.
-  public mutating func clearInfluencer() {self._influencer = nil}
+  public mutating func clearInfluencer() {_uniqueStorage()._influencer = nil}
+
+  /// How changed rules reach past orders and the metrics.
+  public var reattribution: Attribution_V1_InfluencerReattribution {
+    get {_storage._reattribution ?? Attribution_V1_InfluencerReattribution()}
+    set {_uniqueStorage()._reattribution = newValue}
+  }
+  /// Returns true if `reattribution` has been explicitly set.
+  public var hasReattribution: Bool {_storage._reattribution != nil}
+  /// Clears the value of `reattribution`. Subsequent reads from it will return its default value.
+  public mutating func clearReattribution() {_uniqueStorage()._reattribution = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _influencer: Attribution_V1_Influencer? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 /// Request of DeleteInfluencer.
@@ -552,9 +581,21 @@ public nonisolated struct Attribution_V1_DeleteInfluencerResponse: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// How the removal reaches past orders and the metrics.
+  public var reattribution: Attribution_V1_InfluencerReattribution {
+    get {_reattribution ?? Attribution_V1_InfluencerReattribution()}
+    set {_reattribution = newValue}
+  }
+  /// Returns true if `reattribution` has been explicitly set.
+  public var hasReattribution: Bool {self._reattribution != nil}
+  /// Clears the value of `reattribution`. Subsequent reads from it will return its default value.
+  public mutating func clearReattribution() {self._reattribution = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _reattribution: Attribution_V1_InfluencerReattribution? = nil
 }
 
 /// Request of GetInfluencerMetrics.
@@ -646,11 +687,53 @@ public nonisolated struct Attribution_V1_GetInfluencerMetricsResponse: @unchecke
   /// Clears the value of `delta`. Subsequent reads from it will return its default value.
   public mutating func clearDelta() {_uniqueStorage()._delta = nil}
 
+  /// As ListInfluencersResponse.rules_version: both periods follow it.
+  public var rulesVersion: Int64 {
+    get {_storage._rulesVersion}
+    set {_uniqueStorage()._rulesVersion = newValue}
+  }
+
+  /// As ListInfluencersResponse.reattribution_pending.
+  public var reattributionPending: Bool {
+    get {_storage._reattributionPending}
+    set {_uniqueStorage()._reattributionPending = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// How a change of influencers reaches past orders and the metrics. A create,
+/// a delete, or an update of discount_codes, creator_links, utm_patterns or
+/// landing_page_url changes the tenant's matching rules: it starts a new rules
+/// version and, in the same transaction, enqueues a background job that
+/// matches the orders of the last 733 days (every day metrics can show)
+/// against the new rules, all in one transaction. Until that job commits,
+/// metrics follow the previous version in full; from then on, the new one in
+/// full: an answer never mixes the two. Orders ingested meanwhile are matched
+/// against the previous version too, and the job matches them again.
+public nonisolated struct Attribution_V1_InfluencerReattribution: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The tenant's rules version after this change; 0 when the change did
+  /// not touch the matching rules (name, image, status, commission, creator).
+  public var rulesVersion: Int64 = 0
+
+  /// The re-attribution job (UUID); empty when no job was needed, or when a
+  /// pending job will apply this version too.
+  public var jobID: String = String()
+
+  /// When the metrics will reflect the change, in words.
+  public var metricsUpdate: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -961,7 +1044,7 @@ nonisolated extension Attribution_V1_ListInfluencersRequest: SwiftProtobuf.Messa
 
 nonisolated extension Attribution_V1_ListInfluencersResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListInfluencersResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}influencers\0\u{3}next_page_token\0\u{3}date_range\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}influencers\0\u{3}next_page_token\0\u{3}date_range\0\u{3}rules_version\0\u{3}reattribution_pending\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -972,6 +1055,8 @@ nonisolated extension Attribution_V1_ListInfluencersResponse: SwiftProtobuf.Mess
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.influencers) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
       case 3: try { try decoder.decodeSingularMessageField(value: &self._dateRange) }()
+      case 4: try { try decoder.decodeSingularInt64Field(value: &self.rulesVersion) }()
+      case 5: try { try decoder.decodeSingularBoolField(value: &self.reattributionPending) }()
       default: break
       }
     }
@@ -991,6 +1076,12 @@ nonisolated extension Attribution_V1_ListInfluencersResponse: SwiftProtobuf.Mess
     try { if let v = self._dateRange {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
     } }()
+    if self.rulesVersion != 0 {
+      try visitor.visitSingularInt64Field(value: self.rulesVersion, fieldNumber: 4)
+    }
+    if self.reattributionPending != false {
+      try visitor.visitSingularBoolField(value: self.reattributionPending, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -998,6 +1089,8 @@ nonisolated extension Attribution_V1_ListInfluencersResponse: SwiftProtobuf.Mess
     if lhs.influencers != rhs.influencers {return false}
     if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs._dateRange != rhs._dateRange {return false}
+    if lhs.rulesVersion != rhs.rulesVersion {return false}
+    if lhs.reattributionPending != rhs.reattributionPending {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1103,33 +1196,76 @@ nonisolated extension Attribution_V1_CreateInfluencerRequest: SwiftProtobuf.Mess
 
 nonisolated extension Attribution_V1_CreateInfluencerResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CreateInfluencerResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}influencer\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}influencer\0\u{1}reattribution\0")
+
+  fileprivate class _StorageClass {
+    var _influencer: Attribution_V1_Influencer? = nil
+    var _reattribution: Attribution_V1_InfluencerReattribution? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _influencer = source._influencer
+      _reattribution = source._reattribution
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._influencer) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._influencer) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._reattribution) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._influencer {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
-    } }()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._influencer {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      try { if let v = _storage._reattribution {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Attribution_V1_CreateInfluencerResponse, rhs: Attribution_V1_CreateInfluencerResponse) -> Bool {
-    if lhs._influencer != rhs._influencer {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._influencer != rhs_storage._influencer {return false}
+        if _storage._reattribution != rhs_storage._reattribution {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1176,33 +1312,76 @@ nonisolated extension Attribution_V1_UpdateInfluencerRequest: SwiftProtobuf.Mess
 
 nonisolated extension Attribution_V1_UpdateInfluencerResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".UpdateInfluencerResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}influencer\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}influencer\0\u{1}reattribution\0")
+
+  fileprivate class _StorageClass {
+    var _influencer: Attribution_V1_Influencer? = nil
+    var _reattribution: Attribution_V1_InfluencerReattribution? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _influencer = source._influencer
+      _reattribution = source._reattribution
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._influencer) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._influencer) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._reattribution) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._influencer {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
-    } }()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._influencer {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      try { if let v = _storage._reattribution {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Attribution_V1_UpdateInfluencerResponse, rhs: Attribution_V1_UpdateInfluencerResponse) -> Bool {
-    if lhs._influencer != rhs._influencer {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._influencer != rhs_storage._influencer {return false}
+        if _storage._reattribution != rhs_storage._reattribution {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1240,18 +1419,33 @@ nonisolated extension Attribution_V1_DeleteInfluencerRequest: SwiftProtobuf.Mess
 
 nonisolated extension Attribution_V1_DeleteInfluencerResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".DeleteInfluencerResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reattribution\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    // Load everything into unknown fields
-    while try decoder.nextFieldNumber() != nil {}
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._reattribution) }()
+      default: break
+      }
+    }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._reattribution {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Attribution_V1_DeleteInfluencerResponse, rhs: Attribution_V1_DeleteInfluencerResponse) -> Bool {
+    if lhs._reattribution != rhs._reattribution {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1308,7 +1502,7 @@ nonisolated extension Attribution_V1_GetInfluencerMetricsRequest: SwiftProtobuf.
 
 nonisolated extension Attribution_V1_GetInfluencerMetricsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetInfluencerMetricsResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}date_range\0\u{1}metrics\0\u{3}previous_date_range\0\u{3}previous_metrics\0\u{1}delta\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}date_range\0\u{1}metrics\0\u{3}previous_date_range\0\u{3}previous_metrics\0\u{1}delta\0\u{3}rules_version\0\u{3}reattribution_pending\0")
 
   fileprivate class _StorageClass {
     var _dateRange: Attribution_V1_DateRange? = nil
@@ -1316,6 +1510,8 @@ nonisolated extension Attribution_V1_GetInfluencerMetricsResponse: SwiftProtobuf
     var _previousDateRange: Attribution_V1_DateRange? = nil
     var _previousMetrics: Attribution_V1_InfluencerMetrics? = nil
     var _delta: Attribution_V1_MetricDelta? = nil
+    var _rulesVersion: Int64 = 0
+    var _reattributionPending: Bool = false
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -1331,6 +1527,8 @@ nonisolated extension Attribution_V1_GetInfluencerMetricsResponse: SwiftProtobuf
       _previousDateRange = source._previousDateRange
       _previousMetrics = source._previousMetrics
       _delta = source._delta
+      _rulesVersion = source._rulesVersion
+      _reattributionPending = source._reattributionPending
     }
   }
 
@@ -1354,6 +1552,8 @@ nonisolated extension Attribution_V1_GetInfluencerMetricsResponse: SwiftProtobuf
         case 3: try { try decoder.decodeSingularMessageField(value: &_storage._previousDateRange) }()
         case 4: try { try decoder.decodeSingularMessageField(value: &_storage._previousMetrics) }()
         case 5: try { try decoder.decodeSingularMessageField(value: &_storage._delta) }()
+        case 6: try { try decoder.decodeSingularInt64Field(value: &_storage._rulesVersion) }()
+        case 7: try { try decoder.decodeSingularBoolField(value: &_storage._reattributionPending) }()
         default: break
         }
       }
@@ -1381,6 +1581,12 @@ nonisolated extension Attribution_V1_GetInfluencerMetricsResponse: SwiftProtobuf
       try { if let v = _storage._delta {
         try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
       } }()
+      if _storage._rulesVersion != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._rulesVersion, fieldNumber: 6)
+      }
+      if _storage._reattributionPending != false {
+        try visitor.visitSingularBoolField(value: _storage._reattributionPending, fieldNumber: 7)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -1395,10 +1601,52 @@ nonisolated extension Attribution_V1_GetInfluencerMetricsResponse: SwiftProtobuf
         if _storage._previousDateRange != rhs_storage._previousDateRange {return false}
         if _storage._previousMetrics != rhs_storage._previousMetrics {return false}
         if _storage._delta != rhs_storage._delta {return false}
+        if _storage._rulesVersion != rhs_storage._rulesVersion {return false}
+        if _storage._reattributionPending != rhs_storage._reattributionPending {return false}
         return true
       }
       if !storagesAreEqual {return false}
     }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Attribution_V1_InfluencerReattribution: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".InfluencerReattribution"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}rules_version\0\u{3}job_id\0\u{3}metrics_update\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.rulesVersion) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.jobID) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.metricsUpdate) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.rulesVersion != 0 {
+      try visitor.visitSingularInt64Field(value: self.rulesVersion, fieldNumber: 1)
+    }
+    if !self.jobID.isEmpty {
+      try visitor.visitSingularStringField(value: self.jobID, fieldNumber: 2)
+    }
+    if !self.metricsUpdate.isEmpty {
+      try visitor.visitSingularStringField(value: self.metricsUpdate, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Attribution_V1_InfluencerReattribution, rhs: Attribution_V1_InfluencerReattribution) -> Bool {
+    if lhs.rulesVersion != rhs.rulesVersion {return false}
+    if lhs.jobID != rhs.jobID {return false}
+    if lhs.metricsUpdate != rhs.metricsUpdate {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

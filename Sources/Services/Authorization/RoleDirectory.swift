@@ -22,8 +22,8 @@ public final class RoleDirectory: Sendable {
         if let cached = cache.withLock({ $0[principal] }), cached.until > now { return cached.role }
         let stored = try await database.withTenant(principal.tenantID, readOnly: true) { tx in
             try await tx.query(
-                "SELECT role FROM principal_roles WHERE principal_kind = $1 AND principal_id = $2",
-                [principal.kind.rawValue, principal.id]
+                "SELECT role FROM principal_roles WHERE tenant_id = $3 AND principal_kind = $1 AND principal_id = $2",
+                [principal.kind.rawValue, principal.id, principal.tenantID]
             ).first("role")
         }
         let role = stored.flatMap(Role.init(rawValue:)) ?? .default(for: principal.kind)
@@ -44,11 +44,12 @@ public final class RoleDirectory: Sendable {
                     """
                     INSERT INTO principal_roles (tenant_id, principal_kind, principal_id, role)
                     VALUES (app_current_tenant(), $1, $2, $3)
-                    ON CONFLICT (tenant_id, principal_kind, principal_id) DO UPDATE SET role = EXCLUDED.role, granted_at = now()
+                    ON CONFLICT (tenant_id, principal_kind, principal_id) DO UPDATE SET role = EXCLUDED.role, granted_at = EXCLUDED.granted_at
                     """, [kind.rawValue, id, role.rawValue])
             } else {
                 try await tx.query(
-                    "DELETE FROM principal_roles WHERE principal_kind = $1 AND principal_id = $2", [kind.rawValue, id])
+                    "DELETE FROM principal_roles WHERE tenant_id = $3 AND principal_kind = $1 AND principal_id = $2",
+                    [kind.rawValue, id, tenantID])
             }
         }
     }
@@ -56,7 +57,9 @@ public final class RoleDirectory: Sendable {
     /// The tenant's explicit grants.
     public func grants(tenantID: UUID) async throws -> [(kind: String, id: String, role: String)] {
         try await database.withTenant(tenantID, readOnly: true) { tx in
-            try await tx.query("SELECT principal_kind, principal_id, role FROM principal_roles ORDER BY 1, 2").map {
+            try await tx.query(
+                "SELECT principal_kind, principal_id, role FROM principal_roles WHERE tenant_id = $1 ORDER BY 1, 2", [tenantID]
+            ).map {
                 (try $0.decode("principal_kind"), try $0.decode("principal_id"), try $0.decode("role"))
             }
         }

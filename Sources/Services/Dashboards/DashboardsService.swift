@@ -8,17 +8,22 @@ import ServiceKit
 import Wire
 
 /// attribution.v1.Dashboards: each user's custom dashboards, and the
-/// tenant's shared ones (dashboards.proto is the reference). Widget data
-/// come with the metrics query layer in a later slice.
+/// tenant's shared ones (dashboards.proto is the reference), widget data and
+/// QueryMetrics over AttributionStore's metrics query layer (`MetricsReader`).
 public struct DashboardsService: Attribution_V1_DashboardsHandler {
     public let store: DashboardStore
     /// Whether a caller is an admin, who may change other users' shared dashboards.
     public let roles: RoleDirectory
+    /// The metrics query layer (AttributionStore's), shared with QueryMetrics.
+    public let metrics: MetricsReader
+    /// GetWidgetData's per-dashboard limit on concurrent widget queries.
+    let limiter = ConcurrencyLimiter<DashboardKey>(limit: DashboardsService.concurrentWidgetQueries)
     let now: @Sendable () -> Date
 
     public init(database: Database, roles: RoleDirectory, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = DashboardStore(database: database)
         self.roles = roles
+        self.metrics = MetricsReader(database: database)
         self.now = now
     }
 
@@ -43,11 +48,6 @@ public struct DashboardsService: Attribution_V1_DashboardsHandler {
         var response = Attribution_V1_GetDashboardResponse()
         response.dashboard = try Attribution_V1_Dashboard(stored, caller: user)
         return response
-    }
-
-    public func getWidgetData(_ request: Attribution_V1_GetWidgetDataRequest, context: ServerContext) async throws -> Attribution_V1_GetWidgetDataResponse {
-        _ = try Self.user(context)
-        throw RPCError(code: .unimplemented, message: "GetWidgetData is not served yet: widget data come with the metrics query layer")
     }
 }
 

@@ -23,7 +23,7 @@ enum WidgetRules {
     static func metrics(of source: Attribution_V1_WidgetDataSource) -> [Attribution_V1_MetricName] {
         switch source {
         case .influencers: [.revenue, .conversions, .averageOrderValue]
-        default: [.revenue, .conversions, .spend, .roas, .averageOrderValue, .costPerAcquisition]
+        default: [.revenue, .conversions, .spend, .roas, .averageOrderValue, .costPerAcquisition, .revenueShare]
         }
     }
 

@@ -44,6 +44,7 @@ enum WidgetValidation {
     private static func checkConfig(_ config: Attribution_V1_WidgetConfig, type: Attribution_V1_WidgetType, _ field: String) throws(FieldError) {
         _ = try Validate.optional(config.title, "\(field).title", maximum: 200)
         _ = try Validate.optional(config.description_p, "\(field).description", maximum: 1000)
+        try checkOptions(config, type: type, field)
         guard let counts = WidgetRules.metricCount(type) else { return try checkText(config, field) }
         guard WidgetRules.dataSources.contains(config.dataSource) else {
             throw FieldError("\(field).data_source", "is required for a \(type.storedName ?? "data") widget (channels or influencers)")

@@ -11,8 +11,8 @@ extension TenantData {
             """
             SELECT concat_ws(' ', r.id, c.order_id, t.touchpoint_id, r.model, r.attribution_window, r.channel,
                 r.credit, r.revenue_minor, r.currency, r.computed_at) AS line
-            FROM attribution_results r JOIN attribution_conversions c ON c.id = r.conversion_id
-            LEFT JOIN attribution_touchpoints t ON t.id = r.touchpoint_id
+            FROM attribution_results r JOIN attribution_conversions c ON c.tenant_id = r.tenant_id AND c.id = r.conversion_id
+            LEFT JOIN attribution_touchpoints t ON t.tenant_id = r.tenant_id AND t.id = r.touchpoint_id
             ORDER BY c.order_id, r.model, r.attribution_window, r.channel, t.touchpoint_id
             """)
         let daily = try await rows(

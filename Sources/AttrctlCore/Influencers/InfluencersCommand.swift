@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `attrctl influencers list|get|metrics|delete`: the tenant's influencers and their attributed performance.
+struct InfluencersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "influencers",
+        abstract: "List and show influencers with their attributed metrics, and delete them.",
+        subcommands: [InfluencersListCommand.self, InfluencersGetCommand.self, InfluencersMetricsCommand.self, InfluencersDeleteCommand.self]
+    )
+}
