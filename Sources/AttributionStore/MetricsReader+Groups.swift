@@ -30,11 +30,14 @@ extension MetricsReader {
                 COALESCE(sum(revenue_minor), 0)::bigint AS all_revenue,
                 bool_or(\(selected)) AS any_selected
             FROM attribution_daily_metrics
-            WHERE tenant_id = app_current_tenant() AND model = $1 AND attribution_window = $2
+            WHERE tenant_id = $6 AND model = $1 AND attribution_window = $2
               AND day BETWEEN $3::date AND $4::date
             \(grouping.groupBy)
             """,
-            [query.model.rawValue, query.window.rawValue, query.first.description, query.last.description, query.channels]
+            [
+                query.model.rawValue, query.window.rawValue, query.first.description, query.last.description, query.channels,
+                tx.tenantID,
+            ]
         ).map { row in
             let period: String? = try row.decode("period", as: String?.self)
             let day = try period.map { text in

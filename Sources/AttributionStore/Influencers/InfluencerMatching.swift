@@ -36,26 +36,27 @@ public enum InfluencerMatching {
         try await tx.query(
             """
             DELETE FROM attribution_influencer_credits c
-            WHERE c.tenant_id = app_current_tenant() AND c.conversion_id IN (
-                SELECT o.id FROM attribution_conversions o WHERE o.tenant_id = app_current_tenant() AND \(filter))
-            """, bindings)
+            WHERE c.tenant_id = $2::uuid AND c.conversion_id IN (
+                SELECT o.id FROM attribution_conversions o WHERE o.tenant_id = $2::uuid AND \(filter))
+            """, bindings + [tx.tenantID])
         let models = AttributionModel.allCases.map(\.rawValue)
         let windows = AttributionWindow.allCases.map(\.rawValue)
-        try await tx.query(matchSQL(filter), bindings + [models, windows])
+        try await tx.query(matchSQL(filter), bindings + [models, windows, tx.tenantID])
     }
 
-    /// The filter has one binding ($1); $2 and $3 are the models and windows.
+    /// The filter has one binding ($1); $2 and $3 are the models and windows,
+    /// $4 the tenant (named in every table's condition: one shard on Citus).
     private static func matchSQL(_ filter: String) -> String {
         """
         WITH o AS (
             SELECT o.id, o.ordered_at, o.revenue_minor, o.is_new_customer, o.discount_codes
-            FROM attribution_conversions o WHERE o.tenant_id = app_current_tenant() AND \(filter)
+            FROM attribution_conversions o WHERE o.tenant_id = $4::uuid AND \(filter)
         ),
         coded AS (
             SELECT DISTINCT o.id AS conversion_id, r.influencer_id
             FROM o CROSS JOIN LATERAL unnest(o.discount_codes) AS code(text)
             JOIN attribution_influencer_rules r
-                ON r.tenant_id = app_current_tenant() AND r.kind = 'code' AND r.pattern = lower(code.text)
+                ON r.tenant_id = $4::uuid AND r.kind = 'code' AND r.pattern = lower(code.text)
         ),
         code_shares AS (
             SELECT c.conversion_id, c.influencer_id, o.revenue_minor,
@@ -66,9 +67,9 @@ public enum InfluencerMatching {
         touch_matches AS (
             SELECT DISTINCT r.id AS result_id, ir.influencer_id
             FROM o JOIN attribution_results r
-                ON r.tenant_id = app_current_tenant() AND r.conversion_id = o.id AND r.touchpoint_id IS NOT NULL
-            JOIN attribution_touchpoints t ON t.tenant_id = app_current_tenant() AND t.id = r.touchpoint_id
-            JOIN attribution_influencer_rules ir ON ir.tenant_id = app_current_tenant() AND (
+                ON r.tenant_id = $4::uuid AND r.conversion_id = o.id AND r.touchpoint_id IS NOT NULL
+            JOIN attribution_touchpoints t ON t.tenant_id = $4::uuid AND t.id = r.touchpoint_id
+            JOIN attribution_influencer_rules ir ON ir.tenant_id = $4::uuid AND (
                 (ir.kind = 'utm' AND lower(t.utm_campaign) LIKE ir.pattern)
                 OR (ir.kind = 'link' AND (
                     starts_with(lower(split_part(split_part(t.landing_page, '#', 1), '?', 1)), ir.pattern)
@@ -80,7 +81,7 @@ public enum InfluencerMatching {
                 (r.credit * 100000000)::bigint AS units, r.revenue_minor,
                 row_number() OVER (PARTITION BY m.result_id ORDER BY m.influencer_id) AS rank,
                 count(*) OVER (PARTITION BY m.result_id) AS n
-            FROM touch_matches m JOIN attribution_results r ON r.tenant_id = app_current_tenant() AND r.id = m.result_id
+            FROM touch_matches m JOIN attribution_results r ON r.tenant_id = $4::uuid AND r.id = m.result_id
         ),
         shares AS (
             SELECT s.conversion_id, s.influencer_id, m.model, w.win, 'code' AS via,
@@ -95,7 +96,7 @@ public enum InfluencerMatching {
         )
         INSERT INTO attribution_influencer_credits (tenant_id, influencer_id, model, attribution_window, conversion_id,
             day, via, credit, revenue_minor, is_new_customer)
-        SELECT app_current_tenant(), s.influencer_id, s.model, s.win, s.conversion_id,
+        SELECT $4::uuid, s.influencer_id, s.model, s.win, s.conversion_id,
             (o.ordered_at AT TIME ZONE 'UTC')::date, s.via, s.units::numeric / 100000000, s.revenue, o.is_new_customer
         FROM shares s JOIN o ON o.id = s.conversion_id
         WHERE s.units > 0

@@ -38,7 +38,7 @@ public enum InfluencerRules {
 
     public static func versions(in tx: TenantTransaction) async throws -> Versions {
         let rows = try await tx.query(
-            "SELECT version, applied_version FROM attribution_influencer_rules_versions WHERE tenant_id = app_current_tenant()")
+            "SELECT version, applied_version FROM attribution_influencer_rules_versions WHERE tenant_id = $1", [tx.tenantID])
         guard let row = rows.first else { return Versions(version: 0, applied: 0) }
         return Versions(version: try row.decode("version"), applied: try row.decode("applied_version"))
     }
@@ -52,8 +52,8 @@ public enum InfluencerRules {
         let rows = try await tx.query(
             """
             SELECT version, applied_version FROM attribution_influencer_rules_versions
-            WHERE tenant_id = app_current_tenant() FOR UPDATE
-            """)
+            WHERE tenant_id = $1 FOR UPDATE
+            """, [tx.tenantID])
         guard let row = rows.first else { return nil }
         let version: Int64 = try row.decode("version")
         let applied: Int64 = try row.decode("applied_version")
@@ -63,8 +63,8 @@ public enum InfluencerRules {
         try await tx.query(
             """
             UPDATE attribution_influencer_rules_versions SET applied_version = $1, applied_at = now()
-            WHERE tenant_id = app_current_tenant()
-            """, [version])
+            WHERE tenant_id = $2
+            """, [version, tx.tenantID])
         return version
     }
 
@@ -72,22 +72,22 @@ public enum InfluencerRules {
     /// patterns (glob to LIKE: `\`, `%` and `_` escaped, `*` to `%`, `?` to
     /// `_`) and links (without query string and fragment), all lower-case.
     static func copyRules(in tx: TenantTransaction) async throws {
-        try await tx.query("DELETE FROM attribution_influencer_rules WHERE tenant_id = app_current_tenant()")
+        try await tx.query("DELETE FROM attribution_influencer_rules WHERE tenant_id = $1", [tx.tenantID])
         try await tx.query(
             #"""
             INSERT INTO attribution_influencer_rules (tenant_id, influencer_id, kind, pattern)
-            SELECT app_current_tenant(), influencer_id, 'code', code_key FROM attribution_influencer_codes
-            WHERE tenant_id = app_current_tenant()
+            SELECT $1::uuid, influencer_id, 'code', code_key FROM attribution_influencer_codes
+            WHERE tenant_id = $1::uuid
             UNION
-            SELECT app_current_tenant(), i.id, 'utm', replace(replace(replace(replace(replace(lower(p),
+            SELECT $1::uuid, i.id, 'utm', replace(replace(replace(replace(replace(lower(p),
                 '\', '\\'), '%', '\%'), '_', '\_'), '*', '%'), '?', '_')
             FROM attribution_influencers i CROSS JOIN LATERAL unnest(i.utm_patterns) AS p
-            WHERE i.tenant_id = app_current_tenant()
+            WHERE i.tenant_id = $1::uuid
             UNION
-            SELECT app_current_tenant(), i.id, 'link', lower(split_part(split_part(link, '#', 1), '?', 1))
+            SELECT $1::uuid, i.id, 'link', lower(split_part(split_part(link, '#', 1), '?', 1))
             FROM attribution_influencers i
                 CROSS JOIN LATERAL unnest(i.creator_links || coalesce(i.landing_page, '')) AS link
-            WHERE i.tenant_id = app_current_tenant() AND link <> ''
-            """#)
+            WHERE i.tenant_id = $1::uuid AND link <> ''
+            """#, [tx.tenantID])
     }
 }

@@ -28,18 +28,18 @@ extension InfluencerStore {
                 coalesce(sum(credit) FILTER (WHERE day < $3::date), 0)::text AS prev_conversions,
                 coalesce(sum(credit) FILTER (WHERE day < $3::date AND is_new_customer), 0)::text AS prev_new_conversions
             FROM attribution_influencer_credits
-            WHERE tenant_id = app_current_tenant() AND model = $1 AND attribution_window = $2
+            WHERE tenant_id = $7 AND model = $1 AND attribution_window = $2
               AND day BETWEEN $4::date AND $5::date
               AND (cardinality($6::uuid[]) = 0 OR influencer_id = ANY($6::uuid[]))
             GROUP BY influencer_id
             """,
             [
                 query.model.rawValue, query.window.rawValue, query.first.description, previous.first.description,
-                query.last.description, ids.map { $0.uuidString },
+                query.last.description, ids.map { $0.uuidString }, tx.tenantID,
             ])
         var answer = MetricsAnswer(
             current: [:], previous: [:], versions: try await InfluencerRules.versions(in: tx),
-            currency: try await tx.query("SELECT currency FROM tenants WHERE id = app_current_tenant()").first("currency"))
+            currency: try await tx.query("SELECT currency FROM tenants WHERE id = $1", [tx.tenantID]).first("currency"))
         for row in rows {
             let id: UUID = try row.decode("influencer_id")
             answer.current[id] = InfluencerTotals(

@@ -43,8 +43,8 @@ public struct InfluencerStore: Sendable {
             UPDATE attribution_influencers SET name = $1, profile_image_url = $2, status = $3, discount_codes = $4,
                 creator_links = $5, utm_patterns = $6, landing_page = $7, commission_rate = $8::int / 10000.0,
                 creator_id = $9::uuid, updated_at = $10
-            WHERE tenant_id = app_current_tenant() AND id = $11
-            """, Self.values(record) + [now, id])
+            WHERE tenant_id = $12 AND id = $11
+            """, Self.values(record) + [now, id, tx.tenantID])
         if codesChanged { try await replaceCodes(of: id, record.discountCodes, in: tx) }
     }
 
@@ -62,16 +62,16 @@ public struct InfluencerStore: Sendable {
     /// finds the code taken.
     func replaceCodes(of id: UUID, _ codes: [String], in tx: TenantTransaction) async throws {
         try await tx.query(
-            "DELETE FROM attribution_influencer_codes WHERE tenant_id = app_current_tenant() AND influencer_id = $1", [id])
+            "DELETE FROM attribution_influencer_codes WHERE tenant_id = $2 AND influencer_id = $1", [id, tx.tenantID])
         guard !codes.isEmpty else { return }
         let keys = codes.map { $0.lowercased() }
         let inserted = try await tx.query(
             """
             INSERT INTO attribution_influencer_codes (tenant_id, code_key, influencer_id)
-            SELECT app_current_tenant(), key, $2 FROM unnest($1::text[]) AS key
+            SELECT $3::uuid, key, $2 FROM unnest($1::text[]) AS key
             ON CONFLICT (tenant_id, code_key) DO NOTHING
             RETURNING code_key
-            """, [keys, id])
+            """, [keys, id, tx.tenantID])
         let stored = Set(inserted.map { $0["code_key"] ?? "" })
         if let index = keys.firstIndex(where: { !stored.contains($0) }) {
             throw CodeTaken(code: codes[index], index: index)
@@ -80,15 +80,15 @@ public struct InfluencerStore: Sendable {
 
     /// Whether creator `id` exists in the tenant.
     public func creatorExists(_ id: UUID, in tx: TenantTransaction) async throws -> Bool {
-        try await !tx.query("SELECT 1 AS one FROM creators WHERE tenant_id = app_current_tenant() AND id = $1", [id]).isEmpty
+        try await !tx.query("SELECT 1 AS one FROM creators WHERE tenant_id = $2 AND id = $1", [id, tx.tenantID]).isEmpty
     }
 
     public func read(_ id: UUID, forUpdate: Bool = false, in tx: TenantTransaction) async throws -> StoredInfluencer? {
         try await tx.query(
             """
             SELECT \(StoredInfluencer.columns) FROM attribution_influencers
-            WHERE tenant_id = app_current_tenant() AND id = $1 \(forUpdate ? "FOR UPDATE" : "")
-            """, [id]
+            WHERE tenant_id = $2 AND id = $1 \(forUpdate ? "FOR UPDATE" : "")
+            """, [id, tx.tenantID]
         ).map(StoredInfluencer.init(row:)).first
     }
 
@@ -99,7 +99,7 @@ public struct InfluencerStore: Sendable {
     /// Deletes `id` (its codes with it); false when it did not exist.
     public func delete(_ id: UUID, in tx: TenantTransaction) async throws -> Bool {
         try await !tx.query(
-            "DELETE FROM attribution_influencers WHERE tenant_id = app_current_tenant() AND id = $1 RETURNING id", [id]
+            "DELETE FROM attribution_influencers WHERE tenant_id = $2 AND id = $1 RETURNING id", [id, tx.tenantID]
         ).isEmpty
     }
 
@@ -109,13 +109,13 @@ public struct InfluencerStore: Sendable {
         try await tx.query(
             """
             SELECT \(StoredInfluencer.columns) FROM attribution_influencers i
-            WHERE i.tenant_id = app_current_tenant()
+            WHERE i.tenant_id = $3
               AND ($1::text IS NULL OR i.status = $1)
               AND ($2::text IS NULL OR strpos(lower(i.name), lower($2)) > 0 OR EXISTS (
                   SELECT 1 FROM attribution_influencer_codes c
-                  WHERE c.tenant_id = app_current_tenant() AND c.influencer_id = i.id AND c.code_key = lower($2)))
+                  WHERE c.tenant_id = i.tenant_id AND c.influencer_id = i.id AND c.code_key = lower($2)))
             ORDER BY lower(i.name), i.id
-            """, [active.map { $0 ? "active" : "inactive" }, search]
+            """, [active.map { $0 ? "active" : "inactive" }, search, tx.tenantID]
         ).map(StoredInfluencer.init(row:))
     }
 }
