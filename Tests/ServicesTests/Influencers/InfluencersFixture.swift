@@ -10,12 +10,16 @@ import TestSupport
 import Testing
 
 /// Influencers' handler over the test database, called directly for a fresh
-/// tenant at a fixed "now" (2026-03-20 12:00 UTC); orders and touchpoints go
-/// in through IngestStore, as the Ingest service stores them.
+/// tenant at a fixed "now" (2099-03-20 12:00 UTC); orders and touchpoints go
+/// in through IngestStore, as the Ingest service stores them. "Now" is far
+/// ahead of the wall clock so that the re-attribution jobs the handler
+/// enqueues (due at "now") are never due for the job runners of the attrd
+/// instances other tests run on the same database: tests apply the rules
+/// themselves (`applyRules`), deterministically.
 struct InfluencersFixture {
-    static let now = Date(timeIntervalSince1970: 1_773_144_000 + 10 * 86_400)  // 2026-03-20T12:00:00Z
-    /// 2026-03-10T12:00:00Z, shifted by `days`.
-    static func day(_ days: Double) -> Date { Date(timeIntervalSince1970: 1_773_144_000 + days * 86_400) }
+    static let now = Date(timeIntervalSince1970: 4_076_827_200 + 10 * 86_400)  // 2099-03-20T12:00:00Z
+    /// 2099-03-10T12:00:00Z, shifted by `days`.
+    static func day(_ days: Double) -> Date { Date(timeIntervalSince1970: 4_076_827_200 + days * 86_400) }
 
     let tenant: TestTenant
     let service: InfluencersService
@@ -93,7 +97,7 @@ struct InfluencersFixture {
     }
 
     func metrics(
-        _ id: String, from first: (Int32, Int32, Int32) = (2026, 3, 1), to last: (Int32, Int32, Int32) = (2026, 3, 19),
+        _ id: String, from first: (Int32, Int32, Int32) = (2099, 3, 1), to last: (Int32, Int32, Int32) = (2099, 3, 19),
         model: Attribution_V1_AttributionModel = .lastTouch
     ) async throws -> Attribution_V1_GetInfluencerMetricsResponse {
         var request = Attribution_V1_GetInfluencerMetricsRequest()
@@ -111,7 +115,7 @@ struct InfluencersFixture {
         request.sortOrder = sort
         request.pageSize = pageSize
         request.pageToken = token
-        request.dateRange = Self.range((2026, 3, 1), (2026, 3, 19))
+        request.dateRange = Self.range((2099, 3, 1), (2099, 3, 19))
         configure(&request)
         return try await service.listInfluencers(request, context: context())
     }
