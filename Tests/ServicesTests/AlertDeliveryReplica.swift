@@ -85,16 +85,19 @@ struct AlertDeliveryReplica {
             let row = try #require(try await database.withTenant(job.tenantID, readOnly: true) { tx in
                 try await tx.query("SELECT state, attempts FROM jobs WHERE id = $1", [job.id]).first
             })
-            guard try row.decode("attempts") as Int == job.attempt else {
+            let (state, attempts): (String, Int) = (try row.decode("state"), try row.decode("attempts"))
+            // Snoozed (this replica lacks the alert's channel): put back, the attempt not counted.
+            if state == "available" && attempts == job.attempt - 1 { continue }
+            guard attempts == job.attempt else {
                 report.lost += 1
                 continue
             }
-            switch try row.decode("state") as String {
+            switch state {
             case "succeeded": report.sent += 1
             case "retryable": report.retrying += 1
             case "discarded": report.failed += 1
             case "running": report.lost += 1
-            default: break  // snoozed: available again, nothing done
+            default: break
             }
         }
         return report

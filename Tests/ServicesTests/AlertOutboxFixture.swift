@@ -1,6 +1,7 @@
 import AttributionStore
 import Pixels
 import Foundation
+import Jobs
 import Storage
 import Synchronization
 import TestSupport

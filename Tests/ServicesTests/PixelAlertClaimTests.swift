@@ -1,5 +1,6 @@
 import AttributionStore
 import Foundation
+import Jobs
 import Integrations
 import Authorization
 import Ingest

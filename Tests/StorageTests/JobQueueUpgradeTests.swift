@@ -5,7 +5,7 @@ import Testing
 
 /// The job queue's migrations upgrade a database with work in flight:
 /// 0016_job_queue turns the old `jobs` rows into queue jobs, and
-/// 0018_outbox_on_job_queue turns pending alert deliveries and held retry
+/// 0020_outbox_on_job_queue turns pending alert deliveries and held retry
 /// claims into jobs before it drops their own claim columns.
 @Suite("Storage: job queue upgrades")
 struct JobQueueUpgradeTests {
@@ -77,16 +77,17 @@ struct JobQueueUpgradeTests {
                     jobs += try connection.query(
                         """
                         SELECT id::text, state, unique_key, attempts::text, last_error, lease_expires_at::text
-                        FROM jobs ORDER BY run_at
-                        """
+                        FROM jobs WHERE tenant_id = $1 ORDER BY run_at
+                        """, [tenant]
                     ).rows
                 }
             }
             #expect(jobs == [
+                // The first tenant's,
                 [failed.uuidString.lowercased(), "discarded", nil, "5", "gone", nil],
-                // A job a replica was running when the queue came: run again.
-                [running.uuidString.lowercased(), "available", "2026-03-01T10:00:00Z", "1", nil, nil],
                 [queued.uuidString.lowercased(), "available", "2026-03-01T10:05:00Z", "0", nil, nil],
+                // then the second's: a job a replica was running when the queue came, run again.
+                [running.uuidString.lowercased(), "available", "2026-03-01T10:00:00Z", "1", nil, nil],
             ])
             let due = try connection.query("SELECT kind, tenant::text, to_char(due_at AT TIME ZONE 'UTC', 'HH24:MI') FROM job_due")
             #expect(Set(due.rows) == [

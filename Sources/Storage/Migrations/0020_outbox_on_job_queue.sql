@@ -29,7 +29,8 @@ INSERT INTO jobs (tenant_id, kind, payload, state, run_at, unique_key, attempts,
         e.id::text, e.attempts, GREATEST(8, e.attempts + 1), e.delivery_error, now()
     FROM pixel_alert_events e WHERE e.delivery_status IN ('pending', 'sending')
     ON CONFLICT (tenant_id, kind, unique_key) WHERE unique_key IS NOT NULL DO NOTHING;
-UPDATE pixel_alert_events SET delivery_status = 'pending' WHERE delivery_status = 'sending';
+UPDATE pixel_alert_events SET delivery_status = 'pending', claim_id = NULL, claimed_until = NULL
+    WHERE delivery_status = 'sending';
 
 -- 2. Every retry claim still held becomes that call's running attempt job,
 -- leased until the claim would have lapsed.

@@ -17,7 +17,7 @@ public struct TenantData: Sendable {
     }
 
     /// The test database is not configured (run under `make test`).
-    public struct TestDatabaseMissing: Error {}
+    public struct TestDatabaseMissing: Error { public init() {} }
 
     /// Runs `body` with the test database, its schema migrated (as attrd
     /// does at start; idempotent), so a test may write before any attrd ran.
