@@ -436,8 +436,8 @@ let package = Package(
         .testTarget(
             name: "AttrdCoreTests",
             dependencies: [
-                "AttrdCore", "Identity", "Ingest", "Integrations", "Jobs", "LayeredConfig", "Pixels", "Protos", "RPCClient", "Secrets",
-                "ServiceKit", "Storage", "TestSupport", "TLS", "Wire",
+                "AttrdCore", "AttributionStore", "Identity", "Ingest", "Integrations", "Jobs", "LayeredConfig", "Pixels", "Protos",
+                "RPCClient", "Secrets", "ServiceKit", "Storage", "TestSupport", "TLS", "Wire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -49,84 +49,49 @@ public final class MetricsEndpoint: Service, Sendable {
     }
 
     public func run() async throws {
-        typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
-        let server: NIOAsyncChannel<Connection, Never>
+        let connections = MetricsConnections()
+        let server: any Channel
         do {
+            // Connections are plain NIO channels, not NIOAsyncChannels: an
+            // accepted connection that becomes active after the listener
+            // closed (a shutdown racing a connect) would otherwise be an
+            // NIOAsyncChannel nobody takes, which traps
+            // (apple/swift-nio#3481).
             server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-                .bind(host: host, port: port) { channel in
+                .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                        return try Connection(wrappingChannelSynchronously: channel)
+                        try channel.pipeline.syncOperations.addHandler(
+                            MetricsConnectionHandler(requestTimeout: self.requestTimeout) { await self.response(to: $0) })
+                        connections.insert(channel)
                     }
                 }
+                .bind(host: host, port: port).get()
         } catch {
             address.fail(error)
             throw error
         }
-        let local = server.channel.localAddress!
+        let local = server.localAddress!
         logger.info("metrics endpoint listening", metadata: ["metrics_address": "\(local.ipAddress ?? "?"):\(local.port ?? 0)"])
         address.succeed(local)
-        // Closing the listener ends the accept loop once the connections it
-        // accepted are handed out; their request waits end on shutdown too.
-        try await withGracefulShutdownHandler {
-            try await server.executeThenClose { connections in
-                try await withThrowingDiscardingTaskGroup { group in
-                    for try await connection in connections {
-                        group.addTask { await self.serve(connection) }
-                    }
-                }
+        // Graceful shutdown closes the listener and the connections still
+        // waiting for their request; a request being answered is finished.
+        // Cancellation closes every connection at once.
+        await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                try? await server.closeFuture.get()
+            } onCancel: {
+                server.close(promise: nil)
+                connections.closeAll()
             }
         } onGracefulShutdown: {
-            server.channel.close(promise: nil)
+            server.close(promise: nil)
+            connections.stop()
         }
+        connections.stop()
+        for closed in connections.closeFutures() { try? await closed.get() }
         logger.info("metrics endpoint stopped")
-    }
-
-    /// Answers the connection's first request, then closes it. A client that
-    /// sends no complete request within `requestTimeout`, or before a
-    /// graceful shutdown, is closed unanswered.
-    private func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
-        do {
-            try await connection.executeThenClose { inbound, outbound in
-                let request = try await cancelWhenGracefulShutdown {
-                    try await Self.firstRequest(in: inbound, within: self.requestTimeout)
-                }
-                guard let request else { return }
-                let response = await response(to: request)
-                try await outbound.write(.head(response.head(version: request.version)))
-                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
-                try await outbound.write(.end(nil))
-            }
-        } catch {
-            logger.debug("metrics connection ended", metadata: ["metrics_error": "\(error)"])
-        }
-    }
-
-    /// The head of the first request whose end arrives within `timeout`, or
-    /// nil when the client closes first or takes longer.
-    private static func firstRequest(
-        in inbound: NIOAsyncChannelInboundStream<HTTPServerRequestPart>, within timeout: Duration
-    ) async throws -> HTTPRequestHead? {
-        try await withThrowingTaskGroup(of: HTTPRequestHead?.self) { group in
-            group.addTask {
-                var head: HTTPRequestHead?
-                for try await part in inbound {
-                    switch part {
-                    case .head(let request): head = request
-                    case .body: continue
-                    case .end: if let head { return head }
-                    }
-                }
-                return nil
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
-        }
     }
 
     /// The answer to `request`: the scrape, or a plain-text 404 or 405.

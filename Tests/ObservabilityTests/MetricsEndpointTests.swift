@@ -94,6 +94,20 @@ struct MetricsEndpointTests {
         try await idle?.closeFuture.get()
     }
 
+    /// Connections accepted while the endpoint shuts down are closed, never
+    /// left to a consumer that is gone (with NIOAsyncChannel connections this
+    /// trapped: "Deinited NIOAsyncWriter without calling finish()").
+    @Test(.timeLimit(.minutes(1)))
+    func connectionsRacingShutdownAreClosed() async throws {
+        for _ in 0..<20 {
+            var clients: [any Channel] = []
+            try await withEndpoint(PrometheusCollectorRegistry(), requestTimeout: .seconds(3600)) { port in
+                for _ in 0..<4 { clients.append(try await PlainHTTP.connectIdle(port: port)) }
+            }
+            for client in clients { try await client.closeFuture.get() }
+        }
+    }
+
     @Test func aClientThatSendsNoRequestIsClosedAfterTheTimeout() async throws {
         try await withEndpoint(PrometheusCollectorRegistry(), requestTimeout: .milliseconds(50)) { port in
             let idle = try await PlainHTTP.connectIdle(port: port)

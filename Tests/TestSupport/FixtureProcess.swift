@@ -19,7 +19,7 @@ public final class FixtureProcess: Sendable {
     private struct State {
         var lines: [String] = []
         var ended = false
-        var waiters: [(id: Int, prefix: String, from: Int, continuation: CheckedContinuation<String, any Error>)] = []
+        var waiters: [(id: Int, matches: @Sendable (String) -> Bool, from: Int, continuation: CheckedContinuation<String, any Error>)] = []
         var nextWaiter = 0
         /// Waiters whose timer fired before they were registered.
         var expired: Set<Int> = []
@@ -41,6 +41,16 @@ public final class FixtureProcess: Sendable {
     public static func start(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], readyPrefix: String,
         timeout: Duration = .seconds(30)
+    ) async throws -> (FixtureProcess, String) {
+        try await start(executable, arguments, environment: environment, timeout: timeout) { $0.hasPrefix(readyPrefix) }
+    }
+
+    /// Spawns `executable` and waits (at most `timeout`) for a line that
+    /// `ready` accepts (a log line that contains a word, say), which it
+    /// returns with the process.
+    public static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(30),
+        ready: @escaping @Sendable (String) -> Bool
     ) async throws -> (FixtureProcess, String) {
         var toChild: [Int32] = [0, 0]
         var fromChild: [Int32] = [0, 0]
@@ -78,7 +88,7 @@ public final class FixtureProcess: Sendable {
         let output = fromChild[0]
         Thread.detachNewThread { process.readLines(from: output) }
         do {
-            let line = try await process.waitForLine(prefix: readyPrefix, timeout: timeout)
+            let line = try await process.waitForLine(after: 0, timeout: timeout, where: ready)
             return (process, line)
         } catch {
             process.stop()
@@ -88,6 +98,13 @@ public final class FixtureProcess: Sendable {
 
     /// Waits for the next line (after any already matched) starting with `prefix`.
     public func waitForLine(prefix: String, after index: Int = 0, timeout: Duration = .seconds(15)) async throws -> String {
+        try await waitForLine(after: index, timeout: timeout) { $0.hasPrefix(prefix) }
+    }
+
+    /// Waits for the next line (after any already matched) that `matches` accepts.
+    public func waitForLine(
+        after index: Int = 0, timeout: Duration = .seconds(15), where matches: @escaping @Sendable (String) -> Bool
+    ) async throws -> String {
         let id = state.withLock { state -> Int in
             state.nextWaiter += 1
             return state.nextWaiter
@@ -99,10 +116,10 @@ public final class FixtureProcess: Sendable {
         defer { timer.cancel() }
         return try await withCheckedThrowingContinuation { continuation in
             let result = state.withLock { state -> Result<String, any Error>? in
-                if let line = state.lines.dropFirst(index).first(where: { $0.hasPrefix(prefix) }) { return .success(line) }
+                if let line = state.lines.dropFirst(index).first(where: matches) { return .success(line) }
                 if state.ended { return .failure(Failed(description: "\(name) exited: \(state.lines.suffix(30).joined(separator: "\n"))")) }
                 if state.expired.remove(id) != nil { return .failure(Failed(description: "\(name): no expected line in time")) }
-                state.waiters.append((id, prefix, index, continuation))
+                state.waiters.append((id, matches, index, continuation))
                 return nil
             }
             if let result { continuation.resume(with: result) }
@@ -185,8 +202,8 @@ public final class FixtureProcess: Sendable {
         let ready = state.withLock { state -> [CheckedContinuation<String, any Error>] in
             state.lines.append(line)
             let position = state.lines.count - 1
-            let matched = state.waiters.filter { line.hasPrefix($0.prefix) && position >= $0.from }
-            state.waiters.removeAll { line.hasPrefix($0.prefix) && position >= $0.from }
+            let matched = state.waiters.filter { $0.matches(line) && position >= $0.from }
+            state.waiters.removeAll { $0.matches(line) && position >= $0.from }
             return matched.map(\.continuation)
         }
         for continuation in ready { continuation.resume(returning: line) }

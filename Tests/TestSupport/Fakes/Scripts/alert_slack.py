@@ -7,7 +7,9 @@ Usage: alert_slack.py CERT KEY TOKEN [CHANNEL=ERROR[*COUNT] ...]. Listens on
 {"channel", "text"} answers Slack's {"ok": true, ...}; another token
 answers {"ok": false, "error": "invalid_auth"}. A rule CHANNEL=ERROR makes
 posts to CHANNEL answer {"ok": false, "error": ERROR}: always, or only the
-first COUNT posts. Every post is printed as `POST <channel> <ok or error>`;
+first COUNT posts; the error `hang` never answers at all (the post is not
+accepted; the client's connection stays open until the client goes away).
+Every post is printed as `POST <channel> <ok, error or hang>`;
 GET /_control/messages returns the messages accepted, in order, as JSON.
 Exits when its standard input closes (the test process ended).
 """
@@ -62,6 +64,8 @@ class Handler(BaseHTTPRequestHandler):
             # One write per line, under the lock, so that lines never interleave.
             sys.stdout.write(f"POST {channel} {error or 'ok'}\n")
             sys.stdout.flush()
+        if error == "hang":
+            threading.Event().wait()
         if error:
             return self.reply(200, {"ok": False, "error": error})
         self.reply(200, {"ok": True, "channel": channel, "ts": f"{len(messages)}.000100"})
