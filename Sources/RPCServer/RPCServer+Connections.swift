@@ -28,7 +28,9 @@ extension RPCServer {
             FrameDecoder(expectsPreface: true, maxMessageSize: Int(configuration.settings.maxMessageSize))))
         try operations.addHandler(ServerConnectionHandler(
             configuration: configuration, router: router, tenantLimiter: tenantLimiter, logger: logger))
-        return try NIOAsyncChannel(wrappingChannelSynchronously: channel)
+        let connection = try NIOAsyncChannel<ServerCall, Never>(wrappingChannelSynchronously: channel)
+        accepted.hold(connection)
+        return connection
     }
 
     /// Runs one connection's calls until it closes. Never throws: a failing

@@ -22,6 +22,8 @@ public final class RPCServer: Service, Sendable {
     let tenantLimiter: TenantCallLimiter
     let logger: Logger
     let group: any EventLoopGroup
+    /// Accepted connections until the accept loop takes them.
+    let accepted = AcceptedConnections()
     private let address: EventLoopPromise<SocketAddress>
 
     public init(
@@ -69,10 +71,22 @@ public final class RPCServer: Service, Sendable {
         let local = server.channel.localAddress!
         logger.info("RPC server listening", metadata: ["rpc_address": "\(local.ipAddress ?? "?"):\(local.port ?? 0)"])
         address.succeed(local)
+        do {
+            try await acceptUntilShutdown(server)
+        } catch {
+            await accepted.closeRest()
+            throw error
+        }
+        await accepted.closeRest()
+        logger.info("RPC server stopped")
+    }
+
+    private func acceptUntilShutdown(_ server: NIOAsyncChannel<NIOAsyncChannel<ServerCall, Never>, Never>) async throws {
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { connections in
                 try await server.executeThenClose { inbound in
                     for try await connection in inbound {
+                        accepted.take(connection)
                         let executor = configuration.handlersOnEventLoop
                             ? EventLoopTaskExecutor(connection.channel.eventLoop) : nil
                         connections.addTask(executorPreference: executor) { await self.serve(connection) }
@@ -82,6 +96,5 @@ public final class RPCServer: Service, Sendable {
         } onGracefulShutdown: {
             server.channel.close(promise: nil)
         }
-        logger.info("RPC server stopped")
     }
 }

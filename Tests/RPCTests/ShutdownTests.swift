@@ -34,6 +34,21 @@ struct ShutdownTests {
         }
     }
 
+    /// Connections accepted while the server shuts down are closed, never
+    /// left to an accept loop that is gone (an NIOAsyncChannel nobody takes
+    /// traps: "Deinited NIOAsyncWriter without calling finish()").
+    @Test(.timeLimit(.minutes(1)))
+    func connectionsRacingShutdownAreClosed() async throws {
+        for _ in 0..<20 {
+            var clients: [any Channel] = []
+            // The clients never start TLS: a short handshake timeout ends them.
+            try await InteropHarness.withServer(configure: { $0.handshakeTimeout = .milliseconds(100) }) { server in
+                for _ in 0..<4 { clients.append(try await PlainHTTP.connectIdle(port: server.port)) }
+            }
+            for client in clients { try await client.closeFuture.get() }
+        }
+    }
+
     @Test func goAwayStopsNewCallsOnThatConnectionOnly() async throws {
         try await InteropHarness.withServer { server in
             try await RawConnection.with(port: server.port) { raw in
