@@ -147,6 +147,39 @@ def micro_table(results, out):
     out.append("")
 
 
+def jobs_lines(lines):
+    """`jobs-bench NAME key=value ...` lines (JobQueueBenchmarks) as JSON
+    results of scenario "jobs"; words without `=` are left out."""
+    for line in lines:
+        words = line.split()
+        if len(words) < 2 or words[0] != "jobs-bench":
+            continue
+        result = {"scenario": "jobs", "name": words[1]}
+        for word in words[2:]:
+            key, sep, value = word.partition("=")
+            if sep:
+                try:
+                    result[key] = float(value) if "." in value else int(value)
+                except ValueError:
+                    result[key] = value
+        print(json.dumps(result))
+
+
+def jobs_table(results, out):
+    rows = [r for r in results if r.get("scenario") == "jobs"]
+    if not rows:
+        return
+    table(out, "Job queue (JobQueueBenchmarks, debug build)", ["measure", "setting", "figure"], left=2)
+    for r in rows:
+        if r["name"] == "throughput":
+            out.append(f"| no-op jobs claimed and completed | {r['replicas']} replica(s), {fmt(r['jobs'])} jobs | {fmt(r['jobs_per_second'])} jobs/s |")
+        elif r["name"] == "latency":
+            out.append(f"| enqueue-to-start, idle queue (NOTIFY) | {r['samples']} jobs one at a time | p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms |")
+        elif r["name"] == "idle":
+            out.append(f"| idle transactions per second, nothing due | {fmt(r['tenants'])} tenants, poll {r['poll_s']} s | {r['runner_per_second']:.2f} /s |")
+    out.append("")
+
+
 def goals(results, out):
     def get(label, payload, inflight):
         return find(results, label=label, scenario="unary", payload_bytes=payload, concurrency=inflight)
@@ -198,11 +231,14 @@ def render(results):
     ingest_table(results, out)
     idle_table(results, out)
     micro_table(results, out)
+    jobs_table(results, out)
     out.append(END)
     return "\n".join(out)
 
 
 def main():
+    if sys.argv[1:] == ["--jobs-lines"]:
+        return jobs_lines(sys.stdin)
     if len(sys.argv) != 3:
         sys.exit("usage: bench-report.py RESULTS.jsonl DOC.md")
     results = load(sys.argv[1])

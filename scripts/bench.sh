@@ -9,6 +9,8 @@
 #   BENCH_COPY_ROWS rows of the COPY peer (default 200000)
 #   BENCH_DASHBOARDS=1  also the 20-widget dashboard benchmark (DashboardsBenchmarks,
 #                   an opt-in ServicesTests suite; its line goes to the log, not the report)
+#   BENCH_JOBS=0    skip the job queue benchmark (JobQueueBenchmarks, an opt-in
+#                   JobsTests suite run in a debug build; its figures go to the report)
 #
 # Every server runs on 127.0.0.1 with the dev PKI's certificates; each is
 # stopped before the next starts, so they never share the cores.
@@ -142,6 +144,12 @@ log "microbenchmarks"
 if [ "${BENCH_DASHBOARDS:-}" = 1 ]; then
   log "dashboards: 20 widgets over the roll-up of 1,000,000 orders"
   ATTR_DASHBOARDS_BENCH=1 ATTR_DEV_PKI_DIR="$PKI" swift test --filter DashboardsBenchmarks 2>&1 | grep 'dashboards-bench' | tee "$LOGS/dashboards.log"
+fi
+
+if [ "${BENCH_JOBS:-1}" = 1 ]; then
+  log "job queue: no-op jobs/s with 1 and 2 replicas, enqueue-to-start latency, idle transactions with 10 and 1,000 tenants"
+  ATTR_JOBS_BENCH=1 ATTR_DEV_PKI_DIR="$PKI" swift test --filter JobQueueBenchmarks 2>&1 | grep '^jobs-bench' \
+    | tee "$LOGS/jobs.log" | python3 scripts/bench-report.py --jobs-lines >>"$RESULTS"
 fi
 
 python3 scripts/bench-report.py "$RESULTS" docs/BENCHMARKS.md
