@@ -68,7 +68,7 @@ public struct Migrator: Sendable {
     private func apply(_ migration: Migration, on connection: PostgresConnection) throws(PostgresError) {
         do {
             _ = try connection.query("BEGIN ISOLATION LEVEL READ COMMITTED")
-            try connection.executeScript(migration.sql)
+            for statement in SQLScript.statements(migration.sql) { try connection.executeScript(statement) }
             try Self.distributeInTransaction(on: connection)
             _ = try connection.query(
                 "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
