@@ -55,9 +55,9 @@ struct AlertDeliveryReplica {
         let pool = PostgresPool(configuration: .init(connectionString: try ConnectionString(text), size: 1), logger: AttrdHarness.quiet)
         let rows: PostgresRows
         do {
-            rows = try await pool.withTransaction(isolation: .readCommitted) { session in
-                try await session.query("SELECT set_config('app.tenant_id', $1::text, true)", [tenantID])
-                return try await session.query(
+            // SET LOCAL (the pool's settings), which Citus also sends to the workers.
+            rows = try await pool.withTransaction(isolation: .readCommitted, settings: ["app.tenant_id": tenantID.uuidString.lowercased()]) { session in
+                try await session.query(
                     """
                     SELECT tenant_id, id, payload, attempts, max_attempts, unique_key
                     FROM app_jobs_claim_tenant($1, $2, $3, $4, make_interval(secs => $5::float8), $6)
