@@ -41,11 +41,35 @@ public enum InfluencerMatching {
             """, bindings + [tx.tenantID])
         let models = AttributionModel.allCases.map(\.rawValue)
         let windows = AttributionWindow.allCases.map(\.rawValue)
-        try await tx.query(matchSQL(filter), bindings + [models, windows, tx.tenantID])
+        let shares = try await tx.query(matchSQL(filter), bindings + [models, windows, tx.tenantID])
+        guard !shares.isEmpty else { return }
+        // Read, then written from arrays: on Citus an INSERT ... SELECT of
+        // this shape is pulled to the coordinator and copied into the shard,
+        // which row-level security refuses. An insert from arrays with ON
+        // CONFLICT (none can happen: the order's credits were deleted above
+        // and the rows are grouped) is sent to the tenant's shard as an
+        // INSERT.
+        func column(_ name: String) -> [String] { shares.map { $0[name] ?? "" } }
+        try await tx.query(
+            """
+            INSERT INTO attribution_influencer_credits (tenant_id, influencer_id, model, attribution_window, conversion_id,
+                day, via, credit, revenue_minor, is_new_customer)
+            SELECT $1::uuid, influencer, model, win, conversion, day, via, units::numeric / 100000000, revenue, is_new
+            FROM unnest($2::text[]::uuid[], $3::text[], $4::text[], $5::text[]::uuid[], $6::text[]::date[], $7::text[],
+                $8::text[]::bigint[], $9::text[]::bigint[], $10::text[]::boolean[])
+                AS credit(influencer, model, win, conversion, day, via, units, revenue, is_new)
+            ORDER BY influencer, model, win, conversion
+            ON CONFLICT DO NOTHING
+            """,
+            [
+                tx.tenantID, column("influencer"), column("model"), column("win"), column("conversion"), column("day"),
+                column("via"), column("units"), column("revenue"), column("is_new"),
+            ])
     }
 
-    /// The filter has one binding ($1); $2 and $3 are the models and windows,
-    /// $4 the tenant (named in every table's condition: one shard on Citus).
+    /// The credits to store, as text. The filter has one binding ($1); $2 and
+    /// $3 are the models and windows, $4 the tenant (named in every table's
+    /// condition: one shard on Citus).
     private static func matchSQL(_ filter: String) -> String {
         """
         WITH o AS (
@@ -94,13 +118,11 @@ public enum InfluencerMatching {
                 sum(revenue_minor / n + CASE WHEN rank <= revenue_minor % n THEN 1 ELSE 0 END)
             FROM touch_shares GROUP BY conversion_id, influencer_id, model, attribution_window
         )
-        INSERT INTO attribution_influencer_credits (tenant_id, influencer_id, model, attribution_window, conversion_id,
-            day, via, credit, revenue_minor, is_new_customer)
-        SELECT $4::uuid, s.influencer_id, s.model, s.win, s.conversion_id,
-            (o.ordered_at AT TIME ZONE 'UTC')::date, s.via, s.units::numeric / 100000000, s.revenue, o.is_new_customer
+        SELECT s.influencer_id::text AS influencer, s.model, s.win, s.conversion_id::text AS conversion,
+            (o.ordered_at AT TIME ZONE 'UTC')::date::text AS day, s.via, s.units::text AS units, s.revenue::text AS revenue,
+            o.is_new_customer::text AS is_new
         FROM shares s JOIN o ON o.id = s.conversion_id
         WHERE s.units > 0
-        ORDER BY s.influencer_id, s.model, s.win, s.conversion_id
         """
     }
 }

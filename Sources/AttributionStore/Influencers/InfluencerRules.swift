@@ -88,6 +88,7 @@ public enum InfluencerRules {
             FROM attribution_influencers i
                 CROSS JOIN LATERAL unnest(i.creator_links || coalesce(i.landing_page, '')) AS link
             WHERE i.tenant_id = $1::uuid AND link <> ''
+            ON CONFLICT DO NOTHING
             """#, [tx.tenantID])
     }
 }

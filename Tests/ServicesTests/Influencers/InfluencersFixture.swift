@@ -171,9 +171,10 @@ struct InfluencersFixture {
             try await tx.query(
                 """
                 SELECT c.influencer_id::text AS id, c.credit::text || ' ' || c.revenue_minor AS line
-                FROM attribution_influencer_credits c JOIN attribution_conversions o ON o.id = c.conversion_id
-                WHERE o.order_id = $1 AND c.model = $2 AND c.attribution_window = $3
-                """, [orderID, model, window])
+                FROM attribution_influencer_credits c
+                    JOIN attribution_conversions o ON o.tenant_id = c.tenant_id AND o.id = c.conversion_id
+                WHERE c.tenant_id = $4 AND o.order_id = $1 AND c.model = $2 AND c.attribution_window = $3
+                """, [orderID, model, window, tenant.id])
         }
         var lines: [String: String] = [:]
         for row in rows { lines[row["id"] ?? ""] = row["line"] ?? "" }
@@ -182,7 +183,7 @@ struct InfluencersFixture {
 
     func count(_ table: String) async throws -> Int {
         try await database.withTenant(tenant.id, readOnly: true) { tx in
-            Int(try await tx.query("SELECT count(*) AS n FROM \(table) WHERE tenant_id = app_current_tenant()").first("n") ?? "0") ?? 0
+            Int(try await tx.query("SELECT count(*) AS n FROM \(table) WHERE tenant_id = $1", [tenant.id]).first("n") ?? "0") ?? 0
         }
     }
 }
