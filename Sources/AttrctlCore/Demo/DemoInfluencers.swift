@@ -46,40 +46,53 @@ enum DemoInfluencers {
         var skipped: String?
     }
 
-    /// Creates the demo influencers that do not exist yet, then waits (at
-    /// most `timeout`, polling ListInfluencers' rules version, at growing
-    /// intervals up to 2 s) until the re-attribution job has applied the new
-    /// rules, so that orders ingested afterwards are matched as they arrive.
+    /// Creates the demo influencers that do not exist yet, then waits until
+    /// the re-attribution job has applied the new rules to the orders
+    /// already stored (polling ListInfluencers' rules version at growing
+    /// intervals up to 2 s), all within `timeout`. A create that runs out of
+    /// time (the job of the previous create holds the tenant's rules version
+    /// while it matches past orders) is tried again, for the names still
+    /// missing then, so none is created twice.
     static func ensure<C: Clock<Duration>>(
-        _ client: Attribution_V1_InfluencersClient, timeout: Duration = .seconds(120), clock: C = ContinuousClock()
+        _ client: Attribution_V1_InfluencersClient, timeout: Duration = .seconds(180), clock: C = ContinuousClock()
     ) async throws -> Outcome {
         var outcome = Outcome()
-        let existing: Set<String>
+        let deadline = clock.now.advanced(by: timeout)
+        var interval = Duration.milliseconds(100)
+        func pause() async throws {
+            try await clock.sleep(for: min(interval, max(.zero, clock.now.duration(to: deadline))))
+            interval = min(interval * 2, .seconds(2))
+        }
+        var existing: Set<String>
         do {
             existing = try await names(client)
         } catch let error as RPCError where error.code == .permissionDenied {
             outcome.skipped = "the caller may not read influencers (\(error.message))"
             return outcome
         }
+        outcome.kept = all().map(\.name).filter(existing.contains)
         var target: Int64 = 0
-        for influencer in all() {
-            if existing.contains(influencer.name) {
-                outcome.kept.append(influencer.name)
-                continue
-            }
+        var missing = all().filter { !existing.contains($0.name) }
+        while let influencer = missing.first {
             var request = Attribution_V1_CreateInfluencerRequest()
             request.influencer = influencer
             do {
                 let response = try await client.createInfluencer(request, timeout: .seconds(30))
                 target = max(target, response.reattribution.rulesVersion)
                 outcome.created.append(influencer.name)
+                missing.removeFirst()
             } catch let error as RPCError where error.code == .permissionDenied {
                 outcome.skipped = "the caller may not create influencers (\(error.message))"
                 return outcome
+            } catch let error as RPCError where [.deadlineExceeded, .unavailable, .aborted].contains(error.code) && clock.now < deadline {
+                try await pause()
+                existing = try await names(client)
+                outcome.created += missing.map(\.name).filter(existing.contains)
+                missing.removeAll { existing.contains($0.name) }
+                target = max(target, 1)
             }
         }
-        let deadline = clock.now.advanced(by: timeout)
-        var interval = Duration.milliseconds(100)
+        interval = .milliseconds(100)
         while true {
             var list = Attribution_V1_ListInfluencersRequest()
             list.pageSize = 1
@@ -87,8 +100,7 @@ enum DemoInfluencers {
             outcome.rulesVersion = response.rulesVersion
             outcome.applied = response.rulesVersion >= target && !response.reattributionPending
             if outcome.applied || clock.now >= deadline { return outcome }
-            try await clock.sleep(for: min(interval, clock.now.duration(to: deadline)))
-            interval = min(interval * 2, .seconds(2))
+            try await pause()
         }
     }
 

@@ -12,9 +12,10 @@ struct DemoSeedCommand: AsyncParsableCommand {
         abstract: "Load a month of a demo shop's influencers, touchpoints, orders and pixel events into your tenant.",
         discussion: """
             The data is deterministic (seeded by date) and every record id names its day, so seeding again
-            only adds what is new. Five influencers go first (created once, by name; this needs the admin role, \
-            and without it they are skipped), and the seed waits until their matching rules are applied; then \
-            touchpoints, then orders (attributed and matched to influencers as they arrive), then pixel events.
+            only adds what is new. Touchpoints go first, then orders (attributed as they arrive), then pixel \
+            events, then five influencers on the demo's codes and campaigns (created once, by name; this needs the \
+            admin role, and without it they are skipped): the seed waits, at most three minutes, until the \
+            re-attribution job has matched the orders to them.
             """
     )
 
@@ -42,22 +43,28 @@ struct DemoSeedCommand: AsyncParsableCommand {
         if outcomes.contains(where: \.1) { throw ExitCode.failure }
     }
 
-    /// The demo influencers first (waiting until their rules are applied, so
-    /// orders are matched as they arrive), then touchpoints, orders and pixel
-    /// events: each step's report, and whether any record was refused.
+    /// Touchpoints, orders and pixel events, then the demo influencers: each
+    /// step's report, and whether any record was refused. The influencers
+    /// come last, and the seed waits (bounded) until the re-attribution job
+    /// has matched the orders to them: the job covers the last
+    /// `InfluencerRules.reattributedDays` (733) days, every day of the demo
+    /// data (at most 90), so the result is the same as matching at ingest,
+    /// while ingest stays as it was before influencers (on a first seed no
+    /// rules exist yet; later seeds' new orders are matched as they arrive).
     static func seed(_ data: DemoDataset, client: RPCClient, batchSize: Int, format: OutputFormat) async throws -> [(String, Bool)] {
         let ingest = Attribution_V1_IngestClient(client)
         func seed<Kind: IngestKind>(_ kind: Kind.Type, _ records: [Kind.Record]) async throws -> (String, Bool) {
             let outcome = try await IngestRunner.run(kind, Self.indexed(records), batchSize: batchSize, client: ingest)
             return (try IngestReport.render(outcome, kind: kind, format: format), !outcome.rejected.isEmpty)
         }
-        let influencers = try await DemoInfluencers.ensure(Attribution_V1_InfluencersClient(client))
-        return [
-            (try DemoInfluencers.report(influencers, format: format), false),
+        var reports = [
             try await seed(TouchpointsKind.self, data.touchpoints),
             try await seed(OrdersKind.self, data.orders),
             try await seed(PixelEventsKind.self, data.events),
         ]
+        let influencers = try await DemoInfluencers.ensure(Attribution_V1_InfluencersClient(client))
+        reports.append((try DemoInfluencers.report(influencers, format: format), false))
+        return reports
     }
 
     static func indexed<T>(_ records: [T]) -> [(index: Int, record: T)] {
