@@ -1,3 +1,4 @@
+import AttrdCore
 import AttributionCore
 import Foundation
 import Protos
@@ -18,7 +19,7 @@ struct DemoInfluencersTests {
         try await DashboardsIsolationTests.grantAdmin(["ana"], in: tenant)
         let now = Date()
         let data = DemoDataset(days: 7, now: now)
-        try await AttrdHarness.withServer { attrd in
+        try await AttrdHarness.withServer(configure: { $0.storage.poolSize = 2 }) { attrd in
             try await attrd.withClient(tenant, kind: "user", name: "ana") { rpc in
                 let reports = try await DemoSeedCommand.seed(data, client: rpc, batchSize: 500, format: .table)
                 #expect(reports.allSatisfy { !$0.1 }, "no record refused")

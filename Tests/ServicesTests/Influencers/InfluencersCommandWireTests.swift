@@ -1,3 +1,4 @@
+import AttrdCore
 import Foundation
 import Protos
 import RPCClient
@@ -16,7 +17,7 @@ struct InfluencersCommandWireTests {
     @Test func createThenUpdateOnlyTheFieldsGiven() async throws {
         let tenant = try TestTenant()
         try await DashboardsIsolationTests.grantAdmin(["ana"], in: tenant)
-        try await AttrdHarness.withServer { attrd in
+        try await AttrdHarness.withServer(configure: { $0.storage.poolSize = 2 }) { attrd in
             try await attrd.withClient(tenant, kind: "user", name: "ana") { rpc in
                 let client = Attribution_V1_InfluencersClient(rpc)
                 let create = try InfluencersCreateCommand.request([
