@@ -43,11 +43,11 @@ for _ in $(seq 1 100); do
 done
 # The demo tenants' admin users get the admin role (users are analysts otherwise).
 scripts/dev-roles.sh "$BIN/attrd"
-# A month of the demo shop into tenant 1, as its ingest service (idempotent:
-# a second `make run` adds only what is new).
+# A month of the demo shop into tenant 1, as its admin (the current context):
+# the admin may ingest, and creates the demo influencers, which need the admin
+# role (idempotent: a second `make run` adds only what is new).
 echo "loading the demo shop's data into tenant 1 (attrctl demo seed)..."
-"$BIN/attrctl" demo seed --cert "$PKI/clients/tenant1-ingest.crt" --key "$PKI/clients/tenant1-ingest.key" \
-  || echo "demo seed failed; attrd keeps running" >&2
+"$BIN/attrctl" demo seed || echo "demo seed failed; attrd keeps running" >&2
 # The demo admin's default dashboard (as the current context, tenant 1's admin).
 "$BIN/attrctl" demo dashboard || echo "demo dashboard failed; attrd keeps running" >&2
 status=0

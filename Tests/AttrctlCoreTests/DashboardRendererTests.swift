@@ -106,4 +106,23 @@ struct DashboardRendererTests {
         let narrow = DashboardRenderer.render(dashboard, data: data, width: 48, range: "last_7d")
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 48 }, "fits a narrow terminal too")
     }
+
+    @Test func anInfluencersTableIsHeadedByInfluencer() {
+        var widget = Self.widget("top", .table, x: 0, y: 0, width: 12, height: 3, title: "Influencers")
+        widget.config.dataSource = .influencers
+        var table = Attribution_V1_TableData()
+        table.metrics = [.revenue]
+        var row = Attribution_V1_TableRow()
+        (row.label, row.influencerID, row.values) = ("Maya Chen", "0b7e7a0c-0000-4000-8000-000000000001", [Self.money(.revenue, 1_630_148)])
+        table.rows = [row]
+        table.totals.label = "Total"
+        table.totals.values = [Self.money(.revenue, 1_630_148)]
+        var data = Attribution_V1_GetWidgetDataResponse()
+        data.type = .table
+        data.table = table
+        let lines = WidgetLines.lines(widget, data, inner: 60, rows: 3)
+        #expect(lines.first?.contains("INFLUENCER") == true && lines.contains { $0.contains("Maya Chen") }, "\(lines)")
+        widget.config.dataSource = .channels
+        #expect(WidgetLines.lines(widget, data, inner: 60, rows: 3).first?.contains("CHANNEL") == true)
+    }
 }

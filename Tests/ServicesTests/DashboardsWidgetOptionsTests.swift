@@ -55,15 +55,4 @@ struct DashboardsWidgetOptionsTests {
             for widget in accepted { _ = try await fixture.create("ana") { $0.widgets = [widget] } }
         }
     }
-
-    @Test func theInfluencersSourceIsNotServedYet() async throws {
-        try await Fixture.with { fixture in
-            let dashboard = try await fixture.create("ana") { $0.widgets = [Self.widget(.kpi) { $0.dataSource = .influencers }] }
-            var request = Attribution_V1_GetWidgetDataRequest()
-            request.dashboardID = dashboard.id
-            request.widgetID = "w"
-            let error = await DirectCall.status { _ = try await fixture.service.getWidgetData(request, context: fixture.context("ana")) }
-            #expect(error?.code == .unimplemented)
-        }
-    }
 }

@@ -39,7 +39,7 @@ extension InfluencerStore {
             ])
         var answer = MetricsAnswer(
             current: [:], previous: [:], versions: try await InfluencerRules.versions(in: tx),
-            currency: try await tx.query("SELECT currency FROM tenants WHERE id = $1", [tx.tenantID]).first("currency"))
+            currency: try await currency(in: tx))
         for row in rows {
             let id: UUID = try row.decode("influencer_id")
             answer.current[id] = InfluencerTotals(

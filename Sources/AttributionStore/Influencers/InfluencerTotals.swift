@@ -14,6 +14,12 @@ public struct InfluencerTotals: Sendable, Equatable {
         self.newCustomerConversions = newCustomerConversions
     }
 
+    public mutating func add(_ other: InfluencerTotals) {
+        revenueMinor += other.revenueMinor
+        conversions += other.conversions
+        newCustomerConversions += other.newCustomerConversions
+    }
+
     /// Revenue ÷ conversions in minor units, rounded half up; 0 without conversions.
     public var averageOrderValueMinor: Int64 {
         guard conversions > 0 else { return 0 }

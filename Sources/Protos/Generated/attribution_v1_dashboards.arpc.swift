@@ -78,8 +78,7 @@ public protocol Attribution_V1_DashboardsHandler: Sendable {
     /// At most 4 widget queries of one dashboard run at once; more wait their
     /// turn. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
     /// date range), NOT_FOUND (no such dashboard, or no such widget on it),
-    /// PERMISSION_DENIED, UNIMPLEMENTED (the INFLUENCERS data source, until
-    /// the Influencers service serves it).
+    /// PERMISSION_DENIED.
     func getWidgetData(_ request: Attribution_V1_GetWidgetDataRequest, context: ServerContext) async throws -> Attribution_V1_GetWidgetDataResponse
     /// The attributed metrics of a model and window over a date range,
     /// grouped by channel, campaign, day, week or month, with the previous
@@ -168,8 +167,7 @@ public struct Attribution_V1_DashboardsClient: Sendable {
     /// At most 4 widget queries of one dashboard run at once; more wait their
     /// turn. Errors: INVALID_ARGUMENT (`dashboard_id`, `widget_id`, a bad
     /// date range), NOT_FOUND (no such dashboard, or no such widget on it),
-    /// PERMISSION_DENIED, UNIMPLEMENTED (the INFLUENCERS data source, until
-    /// the Influencers service serves it).
+    /// PERMISSION_DENIED.
     public func getWidgetData(_ request: Attribution_V1_GetWidgetDataRequest, metadata: Metadata = [:], timeout: Duration? = nil) async throws -> Attribution_V1_GetWidgetDataResponse {
         try await client.unary(Attribution_V1_Dashboards.Method.getWidgetData, request, as: Attribution_V1_GetWidgetDataResponse.self, metadata: metadata, timeout: timeout).message
     }

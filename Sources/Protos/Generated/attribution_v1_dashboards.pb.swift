@@ -292,7 +292,9 @@ public nonisolated enum Attribution_V1_WidgetDataSource: SwiftProtobuf.Enum, Swi
 
   /// The influencers' attributed performance (see influencers.proto),
   /// broken down by influencer. Metrics: revenue, conversions and average
-  /// order value only.
+  /// order value only, as ListInfluencers computes them for the same range,
+  /// model and window. KPIs and series sum every influencer; tables, bars
+  /// and pies show the influencers with credits in the range.
   case influencers // = 2
   case UNRECOGNIZED(Int)
 

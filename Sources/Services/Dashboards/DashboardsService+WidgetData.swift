@@ -57,18 +57,17 @@ extension DashboardsService {
         return (today.adding(days: -days), today.adding(days: -1))
     }
 
-    /// A data widget's data over the metrics layer.
+    /// A data widget's data over the metrics layer (channels) or the
+    /// influencer metrics store (influencers).
     func data(
         of widget: Attribution_V1_Widget, first: CalendarDay, last: CalendarDay, tenantID: UUID
     ) async throws -> Attribution_V1_GetWidgetDataResponse.OneOf_Data {
         let config = widget.config
-        guard config.dataSource == .channels else {
-            throw RPCError(code: .unimplemented, message: "widget \(widget.id): the influencers data source is not served yet")
-        }
         guard let model = MetricProto.model(config.filters.model), let window = MetricProto.window(config.filters.window) else {
             throw FieldError("widget_id", "widget \(widget.id) has no model or window")
         }
         let query = try MetricsQuery(first: first, last: last, model: model, window: window, channels: config.filters.channels)
+        if config.dataSource == .influencers { return try await influencerData(of: widget, query: query, tenantID: tenantID) }
         switch widget.type {
         case .kpi:
             return .kpi(try await kpi(config, query, tenantID: tenantID))

@@ -9,13 +9,16 @@ import Wire
 
 /// attribution.v1.Dashboards: each user's custom dashboards, and the
 /// tenant's shared ones (dashboards.proto is the reference), widget data and
-/// QueryMetrics over AttributionStore's metrics query layer (`MetricsReader`).
+/// QueryMetrics over AttributionStore's metrics query layer (`MetricsReader`),
+/// and the INFLUENCERS source's widgets over its `InfluencerStore` metrics.
 public struct DashboardsService: Attribution_V1_DashboardsHandler {
     public let store: DashboardStore
     /// Whether a caller is an admin, who may change other users' shared dashboards.
     public let roles: RoleDirectory
     /// The metrics query layer (AttributionStore's), shared with QueryMetrics.
     public let metrics: MetricsReader
+    /// The influencer metrics store (AttributionStore's, Influencers' too) of the INFLUENCERS data source.
+    public let influencers: InfluencerStore
     /// GetWidgetData's per-dashboard limit on concurrent widget queries.
     let limiter = ConcurrencyLimiter<DashboardKey>(limit: DashboardsService.concurrentWidgetQueries)
     let now: @Sendable () -> Date
@@ -24,6 +27,7 @@ public struct DashboardsService: Attribution_V1_DashboardsHandler {
         self.store = DashboardStore(database: database)
         self.roles = roles
         self.metrics = MetricsReader(database: database)
+        self.influencers = InfluencerStore(database: database)
         self.now = now
     }
 

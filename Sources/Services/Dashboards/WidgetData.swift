@@ -11,9 +11,18 @@ enum WidgetData {
         _ metric: Attribution_V1_MetricName, current: MetricsGroups, comparison: MetricsGroups?, comparisonRange: Attribution_V1_DateRange?,
         mode: Attribution_V1_KpiComparison, target: Double?, currency: String
     ) -> Attribution_V1_KpiData {
+        kpi(
+            metric, value: MetricProto.number(metric, current.total), comparison: comparison.map { MetricProto.number(metric, $0.total) },
+            comparisonRange: comparisonRange, mode: mode, target: target, currency: currency)
+    }
+
+    /// KPI from the metric's numbers (in its unit: minor units for money, percent for revenue share).
+    static func kpi(
+        _ metric: Attribution_V1_MetricName, value: Double, comparison: Double?, comparisonRange: Attribution_V1_DateRange?,
+        mode: Attribution_V1_KpiComparison, target: Double?, currency: String
+    ) -> Attribution_V1_KpiData {
         var data = Attribution_V1_KpiData()
-        let value = MetricProto.number(metric, current.total)
-        let compared = target ?? comparison.map { MetricProto.number(metric, $0.total) } ?? 0
+        let compared = target ?? comparison ?? 0
         data.value = MetricProto.value(metric, number: value, currency: currency)
         data.previousValue = MetricProto.value(metric, number: compared, currency: currency)
         data.comparison = mode

@@ -13,7 +13,9 @@ enum WidgetLines {
         switch data.data {
         case .kpi(let kpi): return self.kpi(kpi)
         case .series(let series): return self.series(series, inner: inner)
-        case .table(let table): return widget.type == .barChart ? bars(table, inner: inner) : self.table(table, inner: inner)
+        case .table(let table):
+            return widget.type == .barChart
+                ? bars(table, inner: inner) : self.table(table, inner: inner, label: widget.config.dataSource == .influencers ? "influencer" : "channel")
         case .pie(let pie): return self.pie(pie, inner: inner, rows: rows)
         case .text(let text): return self.text(text.markdown)
         case nil: return ["(no data)"]
@@ -94,8 +96,8 @@ enum WidgetLines {
         }
     }
 
-    static func table(_ table: Attribution_V1_TableData, inner: Int) -> [String] {
-        let header = ["channel"] + table.metrics.map(metricName)
+    static func table(_ table: Attribution_V1_TableData, inner: Int, label: String = "channel") -> [String] {
+        let header = [label] + table.metrics.map(metricName)
         let rows = (table.rows + [table.totals]).map { [$0.label] + $0.values.map(value) }
         return TableRenderer(header: header, rows: rows).render(width: inner).split(separator: "\n").map { " " + $0 }
     }

@@ -1,0 +1,54 @@
+public import AttributionCore
+import Foundation
+public import Storage
+
+extension InfluencerStore {
+    /// The credits of the tenant's influencers summed per period of
+    /// `grouping` (day, ISO week or calendar month, clipped to the range as
+    /// `MetricsGrouping.periods` says) over `query`'s range: one entry per
+    /// period, oldest first, zero-filled. Only influencers that exist count:
+    /// the credits of one deleted, whose re-attribution is still pending,
+    /// are left out, as ListInfluencers leaves it out. Other groupings are
+    /// read as one period, the range's first day.
+    public func periods(
+        _ query: MetricsQuery, by grouping: MetricsGrouping, in tx: TenantTransaction
+    ) async throws -> [(period: CalendarDay, totals: InfluencerTotals)] {
+        let period = switch grouping {
+        case .day: "c.day"
+        case .week: "GREATEST(date_trunc('week', c.day::timestamp)::date, $4::date)"
+        case .month: "GREATEST(date_trunc('month', c.day::timestamp)::date, $4::date)"
+        default: "$4::date"
+        }
+        let rows = try await tx.query(
+            """
+            SELECT (\(period))::text AS period,
+                coalesce(sum(c.revenue_minor), 0) AS revenue,
+                coalesce(sum(c.credit), 0)::text AS conversions,
+                coalesce(sum(c.credit) FILTER (WHERE c.is_new_customer), 0)::text AS new_conversions
+            FROM attribution_influencer_credits c
+            WHERE c.tenant_id = $1 AND c.model = $2 AND c.attribution_window = $3
+              AND c.day BETWEEN $4::date AND $5::date
+              AND EXISTS (
+                  SELECT 1 FROM attribution_influencers i WHERE i.tenant_id = $1 AND i.id = c.influencer_id)
+            GROUP BY 1 ORDER BY 1
+            """,
+            [tx.tenantID, query.model.rawValue, query.window.rawValue, query.first.description, query.last.description])
+        var sums: [CalendarDay: InfluencerTotals] = [:]
+        for row in rows {
+            let text: String = try row.decode("period")
+            guard let day = CalendarDay(iso: text) else {
+                throw PostgresError(code: .decodingFailed, message: "'\(text)' is not a YYYY-MM-DD date")
+            }
+            sums[day] = InfluencerTotals(
+                revenueMinor: try row.decode("revenue"), conversions: try row.decode("conversions"),
+                newCustomerConversions: try row.decode("new_conversions"))
+        }
+        let starts = grouping.isTime ? grouping.periods(from: query.first, through: query.last) : [query.first]
+        return starts.map { ($0, sums[$0] ?? InfluencerTotals()) }
+    }
+
+    /// The tenant's reporting currency; nil before its first order.
+    public func currency(in tx: TenantTransaction) async throws -> String? {
+        try await tx.query("SELECT currency FROM tenants WHERE id = $1", [tx.tenantID]).first("currency")
+    }
+}
