@@ -14,7 +14,11 @@ CREATE TABLE attribution_influencer_daily (
     conversions NUMERIC(18,8) NOT NULL,
     new_customer_conversions NUMERIC(18,8) NOT NULL,
     revenue_minor BIGINT NOT NULL,
+    -- Covering: a period's rows of every influencer are read from the index
+    -- alone (an index-only scan), never from heap pages that the other
+    -- models' and windows' rows of the same days share.
     PRIMARY KEY (tenant_id, model, attribution_window, day, influencer_id)
+        INCLUDE (conversions, new_customer_conversions, revenue_minor)
 );
 -- One influencer's days (GetInfluencerMetrics).
 CREATE INDEX attribution_influencer_daily_influencer
