@@ -87,10 +87,11 @@ public enum InfluencerMatching {
     ///
     /// A tenant without rules matches nothing (`o` is empty then). Touchpoints
     /// are matched once each, not once per result row, and only against the
-    /// rules whose literal prefix (a UTM pattern's characters before its
-    /// first wildcard, a link whole) is a prefix of the touchpoint's value:
-    /// the value's prefixes join the rules' by equality (a hash join), so a
-    /// touchpoint meets its few candidate rules instead of all of them.
+    /// rules whose literal prefix (`prefix`: a UTM pattern's characters
+    /// before its first wildcard, a link whole) is a prefix of the
+    /// touchpoint's value: the value's prefixes look the rules up by equality
+    /// on their (tenant_id, kind, prefix) index, so a touchpoint meets its few
+    /// candidate rules instead of all of them.
     private static func matchSQL(_ filter: String) -> String {
         #"""
         WITH o AS MATERIALIZED (
@@ -127,18 +128,14 @@ public enum InfluencerMatching {
                 ('link', lower(split_part(split_part(t.referrer, '#', 1), '?', 1)))) AS v(kind, value)
             WHERE v.value IS NOT NULL
         ),
-        rules AS MATERIALIZED (
-            SELECT r.influencer_id, r.kind, r.pattern,
-                CASE r.kind WHEN 'link' THEN r.pattern
-                    ELSE regexp_replace(substring(r.pattern FROM '^((?:[^%_\\]|\\.)*)'), '\\(.)', '\1', 'g') END AS prefix
-            FROM attribution_influencer_rules r
-            WHERE r.tenant_id = $4::uuid AND r.kind IN ('utm', 'link') AND EXISTS (SELECT 1 FROM results)
-        ),
         touch_rules AS MATERIALIZED (
             SELECT DISTINCT v.touchpoint_id, r.influencer_id
             FROM touch_values v
-            CROSS JOIN LATERAL generate_series(0, least(length(v.value), (SELECT max(length(prefix)) FROM rules))) AS n
-            JOIN rules r ON r.kind = v.kind AND r.prefix = left(v.value, n)
+            CROSS JOIN LATERAL generate_series(0, least(length(v.value), (
+                SELECT max(length(x.prefix)) FROM attribution_influencer_rules x
+                WHERE x.tenant_id = $4::uuid AND x.kind IN ('utm', 'link')))) AS n
+            JOIN attribution_influencer_rules r
+                ON r.tenant_id = $4::uuid AND r.kind = v.kind AND r.prefix = left(v.value, n)
             WHERE CASE v.kind WHEN 'utm' THEN v.value LIKE r.pattern ELSE starts_with(v.value, r.pattern) END
         ),
         touch_matches AS (

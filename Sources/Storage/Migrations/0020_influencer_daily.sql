@@ -39,3 +39,17 @@ SELECT app_protect_tenant_table('attribution_influencer_daily');
 
 -- Metrics no longer read the credits by day; matching reads them by order.
 DROP INDEX attribution_influencer_credits_day;
+
+-- Each rule's literal prefix: a UTM pattern's characters before its first
+-- wildcard (unescaped from the LIKE pattern), a link or a code whole.
+-- Matching looks rules up by the prefixes of a touchpoint's campaign or URL
+-- (equality on this index), so a touchpoint meets only its candidate rules
+-- whatever plan the statistics of a fresh batch lead to.
+ALTER TABLE attribution_influencer_rules ADD COLUMN prefix TEXT;
+ALTER TABLE attribution_influencer_rules NO FORCE ROW LEVEL SECURITY;
+UPDATE attribution_influencer_rules SET prefix = CASE kind
+    WHEN 'utm' THEN regexp_replace(substring(pattern FROM '^((?:[^%_\\]|\\.)*)'), '\\(.)', '\1', 'g')
+    ELSE pattern END;
+ALTER TABLE attribution_influencer_rules FORCE ROW LEVEL SECURITY;
+ALTER TABLE attribution_influencer_rules ALTER COLUMN prefix SET NOT NULL;
+CREATE INDEX attribution_influencer_rules_prefix ON attribution_influencer_rules (tenant_id, kind, prefix);
