@@ -57,7 +57,7 @@ public enum InfluencerMatching {
                 DELETE FROM attribution_influencer_credits c WHERE c.tenant_id = $2::uuid AND \(credits)
                 RETURNING c.tenant_id, c.influencer_id, c.model, c.attribution_window, c.day, c.credit, c.revenue_minor,
                     c.is_new_customer)
-            \(rollUp("old", sign: "-"))
+            \(rollUp("old", sign: "-", tenant: "$2::uuid"))
             """, bindings + [tx.tenantID])
         let models = AttributionModel.allCases.map(\.rawValue)
         let windows = AttributionWindow.allCases.map(\.rawValue)
@@ -68,13 +68,15 @@ public enum InfluencerMatching {
     /// daily roll-up `attribution_influencer_daily`, per (model, window, day,
     /// influencer). Credits are exact multiples of 10⁻⁸ and the roll-up's
     /// columns are exact too, so adding and subtracting never drifts.
-    private static func rollUp(_ source: String, sign: String) -> String {
+    /// `tenant` is the parameter holding the tenant's id, named in the
+    /// statement so that on Citus it runs on the tenant's shard.
+    private static func rollUp(_ source: String, sign: String, tenant: String) -> String {
         """
         INSERT INTO attribution_influencer_daily AS d (tenant_id, model, attribution_window, day, influencer_id,
             conversions, new_customer_conversions, revenue_minor)
         SELECT tenant_id, model, attribution_window, day, influencer_id, \(sign)sum(credit),
             \(sign)coalesce(sum(credit) FILTER (WHERE is_new_customer), 0), \(sign)sum(revenue_minor)
-        FROM \(source) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+        FROM \(source) WHERE tenant_id = \(tenant) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
         ON CONFLICT (tenant_id, model, attribution_window, day, influencer_id) DO UPDATE
             SET conversions = d.conversions + EXCLUDED.conversions,
                 new_customer_conversions = d.new_customer_conversions + EXCLUDED.new_customer_conversions,
@@ -170,7 +172,7 @@ public enum InfluencerMatching {
             ORDER BY s.influencer_id, s.model, s.win, s.conversion_id
             RETURNING tenant_id, influencer_id, model, attribution_window, day, credit, revenue_minor, is_new_customer
         )
-        \#(rollUp("new", sign: "+"))
+        \#(rollUp("new", sign: "+", tenant: "$4::uuid"))
         """#
     }
 }
