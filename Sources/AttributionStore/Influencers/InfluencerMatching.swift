@@ -102,11 +102,14 @@ public enum InfluencerMatching {
             WHERE o.tenant_id = $4::uuid AND \#(filter)
               AND EXISTS (SELECT 1 FROM attribution_influencer_rules r WHERE r.tenant_id = $4::uuid)
         ),
-        coded AS MATERIALIZED (
-            SELECT DISTINCT o.id AS conversion_id, r.influencer_id
+        codes AS MATERIALIZED (
+            SELECT DISTINCT o.id AS conversion_id, lower(code.text) AS code
             FROM o CROSS JOIN LATERAL unnest(o.discount_codes) AS code(text)
-            JOIN attribution_influencer_rules r
-                ON r.tenant_id = $4::uuid AND r.kind = 'code' AND r.pattern = lower(code.text)
+        ),
+        coded AS MATERIALIZED (
+            SELECT DISTINCT c.conversion_id, r.influencer_id
+            FROM codes c JOIN attribution_influencer_rules r
+                ON r.tenant_id = $4::uuid AND r.kind = 'code' AND r.pattern = c.code
         ),
         code_shares AS (
             SELECT c.conversion_id, c.influencer_id, o.revenue_minor,
@@ -115,7 +118,7 @@ public enum InfluencerMatching {
             FROM coded c JOIN o ON o.id = c.conversion_id
         ),
         results AS MATERIALIZED (
-            SELECT r.id, r.touchpoint_id
+            SELECT r.id, r.touchpoint_id, r.conversion_id, r.model, r.attribution_window, r.credit, r.revenue_minor
             FROM o JOIN attribution_results r
                 ON r.tenant_id = $4::uuid AND r.conversion_id = o.id AND r.touchpoint_id IS NOT NULL
             WHERE NOT EXISTS (SELECT 1 FROM coded c WHERE c.conversion_id = o.id)
@@ -149,7 +152,7 @@ public enum InfluencerMatching {
                 (r.credit * 100000000)::bigint AS units, r.revenue_minor,
                 row_number() OVER (PARTITION BY m.result_id ORDER BY m.influencer_id) AS rank,
                 count(*) OVER (PARTITION BY m.result_id) AS n
-            FROM touch_matches m JOIN attribution_results r ON r.tenant_id = $4::uuid AND r.id = m.result_id
+            FROM touch_matches m JOIN results r ON r.id = m.result_id
         ),
         shares AS MATERIALIZED (
             SELECT s.conversion_id, s.influencer_id, m.model, w.win, 'code' AS via,

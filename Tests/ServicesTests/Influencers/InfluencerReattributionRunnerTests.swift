@@ -1,3 +1,4 @@
+import AttributionStore
 import Foundation
 import Influencers
 import Jobs
@@ -15,11 +16,13 @@ import Testing
 ///
 /// The handler is the kind's own, behind a gate the test opens (so the
 /// pending state can be seen) and followed by a report of the run (so the
-/// test awaits runs instead of sleeping). The service and the runner share
-/// an injected time, 2026-03-12T12:00Z, before every other test's jobs of
-/// this kind (due at 2026-03-20 or later): the runner claims only this
-/// test's jobs from the shared database.
-@Suite("Influencers: re-attribution through the job runner", .enabled(if: AttrdHarness.enabled, "needs make test's database and dev PKI"))
+/// test awaits runs instead of sleeping). It runs on a scratch PostgreSQL of
+/// its own: on the shared test database the attrd servers other suites start
+/// run this kind too, and would take these jobs past the gate. The service
+/// and the runner share an injected time, 2026-03-12T12:00Z.
+@Suite(
+    "Influencers: re-attribution through the job runner",
+    .enabled(if: ScratchPostgres.isAvailable || TestEnvironment.requiresAll, "PostgreSQL server binaries not installed"))
 struct InfluencerReattributionRunnerTests {
     static let now = InfluencersFixture.day(2)  // 2026-03-12T12:00:00Z
 
@@ -77,10 +80,27 @@ struct InfluencerReattributionRunnerTests {
     }
 
     @Test func aRuleChangeRunsThroughTheRunnerAndMetricsNeverMixVersions() async throws {
-        try await InfluencersFixture.with(connections: 6) { base in
+        let scratch = try await ScratchPostgres.start()
+        defer { scratch.stop() }
+        try await Migrator(
+            connectionString: try ConnectionString(scratch.ownerURL), migrations: Migration.bundled(), logger: AttrdHarness.quiet
+        ).migrate()
+        let pool = PostgresPool(
+            configuration: .init(connectionString: try ConnectionString(scratch.appURL), size: 6), logger: AttrdHarness.quiet)
+        do {
+            try await run(on: Database(pool: pool), url: scratch.appURL)
+            await pool.close()
+        } catch {
+            await pool.close()
+            throw error
+        }
+    }
+
+    func run(on database: Database, url: String) async throws {
+        do {
             let f = InfluencersFixture(
-                tenant: base.tenant, service: InfluencersService(database: base.database, now: { Self.now }),
-                ingest: base.ingest, database: base.database)
+                tenant: try TestTenant(), service: InfluencersService(database: database, now: { Self.now }),
+                ingest: IngestStore(database: database), database: database)
             let gate = Gate(), runs = Runs(), tenantID = f.tenant.id
             var kind = InfluencerReattributionJob.jobKind()
             let handler = kind.handler
@@ -96,7 +116,7 @@ struct InfluencerReattributionRunnerTests {
                 kind: kind, queue: JobQueue(database: f.database), configuration: configuration, logger: AttrdHarness.quiet,
                 now: { Self.now })
             let listener = JobListener(
-                connectionString: try ConnectionString(try #require(TestEnvironment.databaseURL)), runners: [runner],
+                connectionString: try ConnectionString(url), runners: [runner],
                 logger: AttrdHarness.quiet)
             let group = ServiceGroup(configuration: .init(services: [runner, listener], logger: AttrdHarness.quiet))
             let task = Task { try await group.run() }
