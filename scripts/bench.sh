@@ -11,6 +11,11 @@
 #                   an opt-in ServicesTests suite; its line goes to the log, not the report)
 #   BENCH_JOBS=0    skip the job queue benchmark (JobQueueBenchmarks, an opt-in
 #                   JobsTests suite run in a debug build; its figures go to the report)
+#   BENCH_INFLUENCERS=1 also the influencers benchmarks (ListInfluencers over 1,000,000 orders,
+#                   ingest with 1,000 influencers against none: InfluencersListBenchmarks and
+#                   InfluencerIngestBenchmarks, opt-in ServicesTests suites; their lines go to the log)
+#   BENCH_ONLY=influencers|dashboards  only that opt-in benchmark: no release build, no attrd/peer scenarios,
+#                   docs/BENCHMARKS.md left alone (its figures are copied in by hand)
 #
 # Every server runs on 127.0.0.1 with the dev PKI's certificates; each is
 # stopped before the next starts, so they never share the cores.
@@ -30,11 +35,32 @@ COPY_ROWS=${BENCH_COPY_ROWS:-200000}
 # The tenant the ingest scenarios write to (its rows are deleted at the end).
 BENCH_TENANT=00000000-0000-4000-8000-0000000be4c1
 mkdir -p "$LOGS"
-: >"$RESULTS"
+# BENCH_ONLY runs keep the last full run's results.
+[ -n "${BENCH_ONLY:-}" ] || : >"$RESULTS"
 # 10 000 connections need 10 000 descriptors on each side.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 log() { echo "bench: $*" >&2; }
+
+# opt_in NAME ENVVAR SUITE...: opt-in ServicesTests benchmarks (debug build, as
+# `swift test` runs them), one suite at a time so they never share the cores;
+# their `NAME-bench` lines go to .build-bench/logs/NAME.log.
+opt_in() {
+  local name=$1 switch=$2
+  shift 2
+  : >"$LOGS/$name.log"
+  for suite in "$@"; do
+    log "$name: swift test --filter $suite"
+    env "$switch=1" ATTR_DEV_PKI_DIR="$ROOT/certs/dev" swift test --filter "$suite" 2>&1 | grep "$name-bench" | tee -a "$LOGS/$name.log"
+  done
+}
+influencers() { opt_in influencers ATTR_INFLUENCERS_BENCH InfluencersListBenchmarks InfluencerIngestBenchmarks; }
+case "${BENCH_ONLY:-}" in
+  "") ;;
+  influencers) influencers; exit 0 ;;
+  dashboards) opt_in dashboards ATTR_DASHBOARDS_BENCH DashboardsBenchmarks; exit 0 ;;
+  *) log "BENCH_ONLY is influencers or dashboards"; exit 2 ;;
+esac
 
 log "building release binaries"
 swift build -c release --product attrd
@@ -144,6 +170,9 @@ log "microbenchmarks"
 if [ "${BENCH_DASHBOARDS:-}" = 1 ]; then
   log "dashboards: 20 widgets over the roll-up of 1,000,000 orders"
   ATTR_DASHBOARDS_BENCH=1 ATTR_DEV_PKI_DIR="$PKI" swift test --filter DashboardsBenchmarks 2>&1 | grep 'dashboards-bench' | tee "$LOGS/dashboards.log"
+fi
+if [ "${BENCH_INFLUENCERS:-}" = 1 ]; then
+  influencers
 fi
 
 if [ "${BENCH_JOBS:-1}" = 1 ]; then

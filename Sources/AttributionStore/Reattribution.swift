@@ -17,16 +17,20 @@ enum Reattribution {
 
     /// The daily roll-up change from a set of results rows (`source`, with
     /// their tenant_id), with `sign` +1 or -1; `tenant` is the parameter
-    /// holding the tenant's id. Every join and filter names tenant_id, so on
-    /// Citus the whole statement runs on the tenant's shard.
-    private static func rollUp(_ source: String, sign: String, tenant: String) -> String {
+    /// holding the tenant's id and `orders` the one holding the orders' ids
+    /// (text[]). Every join and filter names tenant_id, so on Citus the whole
+    /// statement runs on the tenant's shard. The orders' ids bound the
+    /// conversions read: with the tenant alone, a fresh tenant's statistics
+    /// (a handful of rows) made the planner join every conversion of the
+    /// tenant to every result row, a cost that grew with the tenant.
+    private static func rollUp(_ source: String, sign: String, tenant: String, orders: String) -> String {
         """
         INSERT INTO attribution_daily_metrics AS d (tenant_id, day, model, attribution_window, channel, campaign,
             conversions, revenue_minor, currency)
         SELECT r.tenant_id, (c.ordered_at AT TIME ZONE 'UTC')::date, r.model, r.attribution_window,
             r.channel, COALESCE(r.campaign, ''), \(sign)sum(r.credit), \(sign)sum(r.revenue_minor), min(r.currency)
         FROM \(source) r JOIN attribution_conversions c ON c.tenant_id = r.tenant_id AND c.id = r.conversion_id
-        WHERE c.tenant_id = \(tenant)
+        WHERE c.tenant_id = \(tenant) AND c.id = ANY(\(orders)::text[]::uuid[])
         GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2, 3, 4, 5, 6
         ON CONFLICT (tenant_id, day, model, attribution_window, channel, campaign) DO UPDATE
             SET conversions = d.conversions + EXCLUDED.conversions, revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor
@@ -51,7 +55,7 @@ enum Reattribution {
                 DELETE FROM attribution_results WHERE tenant_id = $2 AND conversion_id = ANY($1::text[]::uuid[])
                 RETURNING tenant_id, conversion_id, model, attribution_window, channel, campaign, credit, revenue_minor,
                     currency)
-            \(rollUp("old", sign: "-", tenant: "$2::uuid"))
+            \(rollUp("old", sign: "-", tenant: "$2::uuid", orders: "$1"))
             """, [conversionIDs, tx.tenantID])
         try await staging.stage(rows, in: tx)
         try await tx.query(
@@ -64,8 +68,8 @@ enum Reattribution {
                 FROM staged_attribution_results ORDER BY ord
                 RETURNING tenant_id, conversion_id, model, attribution_window, channel, campaign, credit, revenue_minor,
                     currency)
-            \(rollUp("new", sign: "+", tenant: "$1::uuid"))
-            """, [tx.tenantID])
+            \(rollUp("new", sign: "+", tenant: "$1::uuid", orders: "$2"))
+            """, [tx.tenantID, conversionIDs])
         try await tx.query(
             """
             DELETE FROM attribution_daily_metrics

@@ -70,21 +70,25 @@ public enum InfluencerRules {
 
     /// Replaces the rules copy with the influencers' current codes, UTM
     /// patterns (glob to LIKE: `\`, `%` and `_` escaped, `*` to `%`, `?` to
-    /// `_`) and links (without query string and fragment), all lower-case.
+    /// `_`) and links (without query string and fragment), all lower-case,
+    /// each with its literal prefix (a pattern's text before its first `*`
+    /// or `?`; a code or link whole), which matching looks rules up by.
     static func copyRules(in tx: TenantTransaction) async throws {
         try await tx.query("DELETE FROM attribution_influencer_rules WHERE tenant_id = $1", [tx.tenantID])
         try await tx.query(
             #"""
-            INSERT INTO attribution_influencer_rules (tenant_id, influencer_id, kind, pattern)
-            SELECT $1::uuid, influencer_id, 'code', code_key FROM attribution_influencer_codes
+            INSERT INTO attribution_influencer_rules (tenant_id, influencer_id, kind, pattern, prefix)
+            SELECT $1::uuid, influencer_id, 'code', code_key, code_key FROM attribution_influencer_codes
             WHERE tenant_id = $1::uuid
             UNION
             SELECT $1::uuid, i.id, 'utm', replace(replace(replace(replace(replace(lower(p),
-                '\', '\\'), '%', '\%'), '_', '\_'), '*', '%'), '?', '_')
+                '\', '\\'), '%', '\%'), '_', '\_'), '*', '%'), '?', '_'),
+                split_part(split_part(lower(p), '*', 1), '?', 1)
             FROM attribution_influencers i CROSS JOIN LATERAL unnest(i.utm_patterns) AS p
             WHERE i.tenant_id = $1::uuid
             UNION
-            SELECT $1::uuid, i.id, 'link', lower(split_part(split_part(link, '#', 1), '?', 1))
+            SELECT $1::uuid, i.id, 'link', lower(split_part(split_part(link, '#', 1), '?', 1)),
+                lower(split_part(split_part(link, '#', 1), '?', 1))
             FROM attribution_influencers i
                 CROSS JOIN LATERAL unnest(i.creator_links || coalesce(i.landing_page, '')) AS link
             WHERE i.tenant_id = $1::uuid AND link <> ''

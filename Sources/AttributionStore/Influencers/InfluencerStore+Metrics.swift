@@ -14,7 +14,8 @@ extension InfluencerStore {
     }
 
     /// The credits of `ids` (empty: all) over `query`'s period and the
-    /// previous one, read in one statement of one REPEATABLE READ snapshot
+    /// previous one, from their daily roll-up (`attribution_influencer_daily`,
+    /// kept by InfluencerMatching), read in one statement of one REPEATABLE READ snapshot
     /// with the rules versions, so the answer follows one rules version.
     public func metrics(_ query: MetricsQuery, ids: [UUID] = [], in tx: TenantTransaction) async throws -> MetricsAnswer {
         let previous = query.previousPeriod
@@ -22,12 +23,12 @@ extension InfluencerStore {
             """
             SELECT influencer_id,
                 coalesce(sum(revenue_minor) FILTER (WHERE day >= $3::date), 0) AS revenue,
-                coalesce(sum(credit) FILTER (WHERE day >= $3::date), 0)::text AS conversions,
-                coalesce(sum(credit) FILTER (WHERE day >= $3::date AND is_new_customer), 0)::text AS new_conversions,
+                coalesce(sum(conversions) FILTER (WHERE day >= $3::date), 0)::text AS conversions,
+                coalesce(sum(new_customer_conversions) FILTER (WHERE day >= $3::date), 0)::text AS new_conversions,
                 coalesce(sum(revenue_minor) FILTER (WHERE day < $3::date), 0) AS prev_revenue,
-                coalesce(sum(credit) FILTER (WHERE day < $3::date), 0)::text AS prev_conversions,
-                coalesce(sum(credit) FILTER (WHERE day < $3::date AND is_new_customer), 0)::text AS prev_new_conversions
-            FROM attribution_influencer_credits
+                coalesce(sum(conversions) FILTER (WHERE day < $3::date), 0)::text AS prev_conversions,
+                coalesce(sum(new_customer_conversions) FILTER (WHERE day < $3::date), 0)::text AS prev_new_conversions
+            FROM attribution_influencer_daily
             WHERE tenant_id = $7 AND model = $1 AND attribution_window = $2
               AND day BETWEEN $4::date AND $5::date
               AND (cardinality($6::uuid[]) = 0 OR influencer_id = ANY($6::uuid[]))
