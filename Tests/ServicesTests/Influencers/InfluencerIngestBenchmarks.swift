@@ -180,7 +180,7 @@ struct InfluencerIngestBenchmarks {
     }
 
     /// Batch `n` of the orders (the same for both tenants): order i is
-    /// customer i mod 3,000's, placed in the 9 days from 2026-03-10, and one
+    /// customer i mod 3,000's, placed in the 9 days from 2099-03-10, and one
     /// in five carries influencer (i mod 1,000)'s code.
     static func orders(batch n: Int) -> Attribution_V1_RecordOrdersRequest {
         var request = Attribution_V1_RecordOrdersRequest()

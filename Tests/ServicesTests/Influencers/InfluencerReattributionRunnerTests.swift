@@ -19,12 +19,12 @@ import Testing
 /// test awaits runs instead of sleeping). It runs on a scratch PostgreSQL of
 /// its own: on the shared test database the attrd servers other suites start
 /// run this kind too, and would take these jobs past the gate. The service
-/// and the runner share an injected time, 2026-03-12T12:00Z.
+/// and the runner share an injected time, 2099-03-12T12:00Z.
 @Suite(
     "Influencers: re-attribution through the job runner",
     .enabled(if: ScratchPostgres.isAvailable || TestEnvironment.requiresAll, "PostgreSQL server binaries not installed"))
 struct InfluencerReattributionRunnerTests {
-    static let now = InfluencersFixture.day(2)  // 2026-03-12T12:00:00Z
+    static let now = InfluencersFixture.day(2)  // 2099-03-12T12:00:00Z
 
     /// Holds handlers while closed.
     final class Gate: Sendable {
@@ -204,10 +204,10 @@ struct InfluencerReattributionRunnerTests {
     }
 
     func metrics(_ f: InfluencersFixture, _ id: String) async throws -> Attribution_V1_GetInfluencerMetricsResponse {
-        try await f.metrics(id, from: (2026, 3, 1), to: (2026, 3, 11))
+        try await f.metrics(id, from: (2099, 3, 1), to: (2099, 3, 11))
     }
 
     func list(_ f: InfluencersFixture) async throws -> Attribution_V1_ListInfluencersResponse {
-        try await f.list { $0.dateRange = InfluencersFixture.range((2026, 3, 1), (2026, 3, 11)) }
+        try await f.list { $0.dateRange = InfluencersFixture.range((2099, 3, 1), (2099, 3, 11)) }
     }
 }

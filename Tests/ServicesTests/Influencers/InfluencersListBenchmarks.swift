@@ -34,7 +34,7 @@ struct InfluencersListBenchmarks {
             var request = Attribution_V1_ListInfluencersRequest()
             request.sortOrder = .revenue
             request.pageSize = 50
-            request.dateRange = InfluencersFixture.range((2025, 12, 20), (2026, 3, 19))
+            request.dateRange = InfluencersFixture.range((2098, 12, 20), (2099, 3, 19))
             let context = try f.context(Attribution_V1_Influencers.Method.listInfluencers)
             var samples: [Double] = []
             var first: Attribution_V1_ListInfluencersResponse?
@@ -59,7 +59,7 @@ struct InfluencersListBenchmarks {
     }
 
     /// 1,000 influencers (one code, one UTM pattern, one link each, rules
-    /// applied) and the roll-up of 2025-12-20 to 2026-03-19: on each day each
+    /// applied) and the roll-up of 2098-12-20 to 2099-03-19: on each day each
     /// influencer has 11.112 orders' credit (40% from new customers) and a
     /// revenue that varies by influencer and day, so the ranking is not flat.
     static func seed(_ f: InfluencersFixture) async throws {
@@ -85,7 +85,7 @@ struct InfluencersListBenchmarks {
                 """
                 INSERT INTO attribution_influencer_daily (tenant_id, model, attribution_window, day, influencer_id,
                     conversions, new_customer_conversions, revenue_minor)
-                SELECT $1::uuid, m, w, DATE '2025-12-20' + d, i.id, \(Double(orders) / 90 / Double(influencers)),
+                SELECT $1::uuid, m, w, DATE '2098-12-20' + d, i.id, \(Double(orders) / 90 / Double(influencers)),
                     \(Double(orders) / 90 / Double(influencers) * 0.4), 11112 * (2000 + (i.k * i.k * 37 + d * 11) % 15000) / 1000
                 FROM generate_series(0, 89) d,
                     (SELECT id, row_number() OVER (ORDER BY name) AS k FROM attribution_influencers WHERE tenant_id = $1) i,
