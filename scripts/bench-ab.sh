@@ -49,7 +49,7 @@ run() { # label binary [attrd args]
   [ -n "$port" ] || { log "$label did not start:"; cat "$log" >&2; exit 1; }
   "$BENCH" unary --port "$port" --pki "$PKI" --server-pid "$pid" --label "$label" --duration 5 --warmup 1 \
     --payload "${PAYLOAD:-32}" --concurrency 32 \
-    | python3 -c 'import json,sys; r=json.load(sys.stdin); print(f"{r[\"label\"]:>10}  {r[\"server_cpu_us_per_call\"]:6.2f} us/call  {r[\"qps\"]:9.0f} QPS")'
+    | python3 -c 'import json, sys; r = json.load(sys.stdin); print("%10s  %6.2f us/call  %9.0f QPS" % (r["label"], r["server_cpu_us_per_call"], r["qps"]))'
   kill -TERM "$pid"
   wait "$pid" || true
 }
