@@ -7,8 +7,9 @@ import TestSupport
 import Testing
 
 /// GetWidgetData on the INFLUENCERS source for every widget type and KPI
-/// comparison, against hand-computed figures. "Today" is 2026-03-20 (UTC),
-/// so a last_7d dashboard shows 2026-03-13 to 03-19. Orders credited by
+/// comparison, against hand-computed figures. "Today" is InfluencersFixture.now,
+/// 2099-03-20 (UTC), so a last_7d dashboard shows 2099-03-13 to 03-19; March
+/// 2099 starts on a Sunday, so weeks start on the 2nd, 9th and 16th. Orders credited by
 /// discount code (credit 1, in full, under every model and window):
 ///
 /// | day | code(s) | revenue | credited |
@@ -50,7 +51,7 @@ struct DashboardsInfluencerWidgetTests {
         ) async throws -> Void
     ) async throws {
         try await InfluencersFixture.with { f in
-            let day = { (d: Int) in InfluencersFixture.day(Double(d - 10)) }  // 2026-03-d, 12:00 UTC
+            let day = { (d: Int) in InfluencersFixture.day(Double(d - 10)) }  // 2099-03-d, 12:00 UTC
             var ids: [String: String] = [:]
             for name in ["Jane", "Ali", "Bo", "Cy", "Dee", "Fay"] {
                 ids[name] = try await f.create(name, codes: [name.uppercased()]).id
@@ -104,14 +105,14 @@ struct DashboardsInfluencerWidgetTests {
         ]
         try await Self.with(widgets) { data, _, _ in
             let previous = try await data("previous", nil)
-            #expect(previous.type == .kpi && previous.dateRange == Metrics.range("2026-03-13", "2026-03-19"))
+            #expect(previous.type == .kpi && previous.dateRange == Metrics.range("2099-03-13", "2099-03-19"))
             #expect(Self.money(previous.kpi.value) == 8750 && previous.kpi.value.money.currencyCode == "USD")
             #expect(Self.money(previous.kpi.previousValue) == 3500 && previous.kpi.changePercent == 150)
-            #expect(previous.kpi.comparison == .previousPeriod && previous.kpi.comparisonRange == Metrics.range("2026-03-06", "2026-03-12"))
+            #expect(previous.kpi.comparison == .previousPeriod && previous.kpi.comparisonRange == Metrics.range("2099-03-06", "2099-03-12"))
 
             let twoAgo = try await data("two-ago", nil)
             #expect(Self.money(twoAgo.kpi.value) == 8750 && Self.money(twoAgo.kpi.previousValue) == 7000 && twoAgo.kpi.changePercent == 25)
-            #expect(twoAgo.kpi.comparison == .periodsAgo && twoAgo.kpi.comparisonRange == Metrics.range("2026-02-27", "2026-03-05"))
+            #expect(twoAgo.kpi.comparison == .periodsAgo && twoAgo.kpi.comparisonRange == Metrics.range("2099-02-27", "2099-03-05"))
 
             let target = try await data("target", nil)
             #expect(Self.money(target.kpi.target) == 10_000 && Self.money(target.kpi.previousValue) == 10_000)
@@ -134,19 +135,19 @@ struct DashboardsInfluencerWidgetTests {
         try await Self.with(widgets) { data, _, _ in
             let daily = try await data("daily", nil).series
             #expect(daily.granularity == .day && daily.series.map(\.metric) == [.revenue, .conversions])
-            #expect(daily.series[0].points.map(\.date) == (13...19).map { Metrics.date("2026-03-\($0)") })
+            #expect(daily.series[0].points.map(\.date) == (13...19).map { Metrics.date("2099-03-\($0)") })
             #expect(daily.series[0].points.map { Self.money($0.value) } == [5000, 0, 3000, 0, 250, 0, 500])
             #expect(daily.series[1].points.map(\.value.number) == [2, 0, 1, 0, 1, 0, 1])
 
             // 03-01 is a Sunday: the first week is that day alone, then Mondays.
-            let weeks = try await data("weekly", Metrics.range("2026-03-01", "2026-03-19")).series
+            let weeks = try await data("weekly", Metrics.range("2099-03-01", "2099-03-19")).series
             #expect(weeks.granularity == .week)
-            #expect(weeks.series[0].points.map(\.date) == ["2026-03-01", "2026-03-02", "2026-03-09", "2026-03-16"].map(Metrics.date))
+            #expect(weeks.series[0].points.map(\.date) == ["2099-03-01", "2099-03-02", "2099-03-09", "2099-03-16"].map(Metrics.date))
             #expect(weeks.series[0].points.map { Self.money($0.value) } == [7000, 2000, 9500, 750])
 
-            let months = try await data("monthly", Metrics.range("2026-02-27", "2026-03-19"))
+            let months = try await data("monthly", Metrics.range("2099-02-27", "2099-03-19"))
             #expect(months.type == .barChart && months.series.granularity == .month)
-            #expect(months.series.series[0].points.map(\.date) == ["2026-02-27", "2026-03-01"].map(Metrics.date))
+            #expect(months.series.series[0].points.map(\.date) == ["2099-02-27", "2099-03-01"].map(Metrics.date))
             #expect(months.series.series[0].points.map { Self.money($0.value) } == [0, 19_250])
             #expect(months.series.series[1].points.map { Self.money($0.value) } == [0, 2406], "19250 / 8, rounded half up")
         }
@@ -173,7 +174,7 @@ struct DashboardsInfluencerWidgetTests {
 
             // The same numbers as ListInfluencers for the same range, model and window.
             let listed = try await influencers.list {
-                $0.dateRange = Metrics.range("2026-03-13", "2026-03-19")
+                $0.dateRange = Metrics.range("2099-03-13", "2099-03-19")
                 $0.model = .lastTouch
                 $0.window = .attributionWindow7Days
                 $0.sortOrder = .revenue
