@@ -7,8 +7,9 @@ import TestSupport
 import Testing
 
 /// GetWidgetData on the INFLUENCERS source for every widget type and KPI
-/// comparison, against hand-computed figures. "Today" is 2099-03-20 (UTC),
-/// so a last_7d dashboard shows 2099-03-13 to 03-19. Orders credited by
+/// comparison, against hand-computed figures. "Today" is InfluencersFixture.now,
+/// 2099-03-20 (UTC), so a last_7d dashboard shows 2099-03-13 to 03-19; March
+/// 2099 starts on a Sunday, so weeks start on the 2nd, 9th and 16th. Orders credited by
 /// discount code (credit 1, in full, under every model and window):
 ///
 /// | day | code(s) | revenue | credited |

@@ -5,7 +5,9 @@ public import Storage
 extension InfluencerStore {
     /// The credits of the tenant's influencers summed per period of
     /// `grouping` (day, ISO week or calendar month, clipped to the range as
-    /// `MetricsGrouping.periods` says) over `query`'s range: one entry per
+    /// `MetricsGrouping.periods` says) over `query`'s range, from the daily
+    /// roll-up `metrics` reads (`attribution_influencer_daily`, its primary
+    /// key's day range): one entry per
     /// period, oldest first, zero-filled. Only influencers that exist count:
     /// the credits of one deleted, whose re-attribution is still pending,
     /// are left out, as ListInfluencers leaves it out. Other groupings are
@@ -14,22 +16,22 @@ extension InfluencerStore {
         _ query: MetricsQuery, by grouping: MetricsGrouping, in tx: TenantTransaction
     ) async throws -> [(period: CalendarDay, totals: InfluencerTotals)] {
         let period = switch grouping {
-        case .day: "c.day"
-        case .week: "GREATEST(date_trunc('week', c.day::timestamp)::date, $4::date)"
-        case .month: "GREATEST(date_trunc('month', c.day::timestamp)::date, $4::date)"
+        case .day: "d.day"
+        case .week: "GREATEST(date_trunc('week', d.day::timestamp)::date, $4::date)"
+        case .month: "GREATEST(date_trunc('month', d.day::timestamp)::date, $4::date)"
         default: "$4::date"
         }
         let rows = try await tx.query(
             """
             SELECT (\(period))::text AS period,
-                coalesce(sum(c.revenue_minor), 0) AS revenue,
-                coalesce(sum(c.credit), 0)::text AS conversions,
-                coalesce(sum(c.credit) FILTER (WHERE c.is_new_customer), 0)::text AS new_conversions
-            FROM attribution_influencer_credits c
-            WHERE c.tenant_id = $1 AND c.model = $2 AND c.attribution_window = $3
-              AND c.day BETWEEN $4::date AND $5::date
+                coalesce(sum(d.revenue_minor), 0) AS revenue,
+                coalesce(sum(d.conversions), 0)::text AS conversions,
+                coalesce(sum(d.new_customer_conversions), 0)::text AS new_conversions
+            FROM attribution_influencer_daily d
+            WHERE d.tenant_id = $1 AND d.model = $2 AND d.attribution_window = $3
+              AND d.day BETWEEN $4::date AND $5::date
               AND EXISTS (
-                  SELECT 1 FROM attribution_influencers i WHERE i.tenant_id = $1 AND i.id = c.influencer_id)
+                  SELECT 1 FROM attribution_influencers i WHERE i.tenant_id = $1 AND i.id = d.influencer_id)
             GROUP BY 1 ORDER BY 1
             """,
             [tx.tenantID, query.model.rawValue, query.window.rawValue, query.first.description, query.last.description])
