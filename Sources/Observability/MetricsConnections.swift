@@ -30,20 +30,20 @@ final class MetricsConnections: Sendable {
     /// Graceful: every connection still waiting for its request closes; one
     /// being answered closes once its response is written.
     func stop() {
-        let channels = state.withLock { state in
-            state.stopping = true
-            return Array(state.open.values)
-        }
-        for channel in channels { channel.pipeline.fireUserInboundEventTriggered(MetricsConnectionHandler.Stop()) }
+        for channel in stopping() { channel.pipeline.fireUserInboundEventTriggered(MetricsConnectionHandler.Stop()) }
     }
 
     /// Closes every connection now.
     func closeAll() {
-        let channels = state.withLock { state in
+        for channel in stopping() { channel.close(promise: nil) }
+    }
+
+    /// Accepts no more connections; returns the open ones.
+    private func stopping() -> [any Channel] {
+        state.withLock { state in
             state.stopping = true
             return Array(state.open.values)
         }
-        for channel in channels { channel.close(promise: nil) }
     }
 
     /// The close futures of the connections open now.

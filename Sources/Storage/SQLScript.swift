@@ -1,3 +1,5 @@
+import Foundation
+
 /// A SQL script (a migration) cut into its statements, so that each is sent
 /// as a query string of its own. Citus forwards a DDL statement on a
 /// distributed table to the shards with the query string it came in, and a
@@ -19,7 +21,7 @@ public enum SQLScript {
             if hasCode {
                 var statement = String.UnicodeScalarView()
                 statement.append(contentsOf: text[start..<end])
-                statements.append(String(statement).trimmingWhitespace())
+                statements.append(String(statement).trimmingCharacters(in: .whitespacesAndNewlines))
             }
             start = end + 1
             hasCode = false
@@ -87,14 +89,5 @@ public enum SQLScript {
 
     private static func matches(_ text: [Unicode.Scalar], _ tag: [Unicode.Scalar], at index: Int) -> Bool {
         index + tag.count <= text.count && Array(text[index..<index + tag.count]) == tag
-    }
-}
-
-extension String {
-    fileprivate func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }

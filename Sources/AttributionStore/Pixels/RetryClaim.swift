@@ -81,12 +81,14 @@ extension PixelEventLog {
     /// Gives up this call's claim on an event it did not send after all (its job is cancelled).
     public func releaseRetryClaim(_ id: UUID, claim: UUID, tenantID: UUID) async throws {
         try await database.withTenant(tenantID) { tx in
-            try await Self.endRetryJob(id, claim: claim, state: "cancelled", error: nil, in: tx)
+            try await Self.endRetryJob(id, claim: claim, state: "cancelled", error: nil, now: try await Self.databaseNow(tx), in: tx)
         }
     }
 
-    private static func endRetryJob(_ id: UUID, claim: UUID, state: String, error: String?, in tx: TenantTransaction) async throws {
-        let now = try await databaseNow(tx)
+    /// Ends this call's attempt job at `now` (the database's clock, read by the caller).
+    private static func endRetryJob(
+        _ id: UUID, claim: UUID, state: String, error: String?, now: Date, in tx: TenantTransaction
+    ) async throws {
         try await tx.query(
             """
             UPDATE jobs SET state = $4, last_error = $5, finished_at = $7, updated_at = $7,
@@ -115,11 +117,11 @@ extension PixelEventLog {
                 RETURNING delivery_attempts, last_attempt_at
                 """, [id, delivered, message, errorType, tenantID, now])
             guard let row = rows.first else {
-                try await Self.endRetryJob(id, claim: claim, state: "cancelled", error: nil, in: tx)
+                try await Self.endRetryJob(id, claim: claim, state: "cancelled", error: nil, now: now, in: tx)
                 return nil
             }
             try await Self.endRetryJob(
-                id, claim: claim, state: delivered ? "succeeded" : "discarded", error: delivered ? nil : message, in: tx)
+                id, claim: claim, state: delivered ? "succeeded" : "discarded", error: delivered ? nil : message, now: now, in: tx)
             return (try row.decode("delivery_attempts"), try row.decode("last_attempt_at"))
         }
     }
