@@ -138,6 +138,11 @@ start() {
     as_cluster_user "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_FILE" -o "-c max_connections=$MAX_CONNECTIONS" -w -t 60 start \
       >/dev/null || { log "PostgreSQL did not start; see $LOG_FILE"; tail -n 20 "$LOG_FILE" >&2; exit 1; }
     log "PostgreSQL listening on 127.0.0.1:$PORT"
+  elif [ "$(superuser_psql -d postgres -At -c 'SHOW max_connections')" -lt "$MAX_CONNECTIONS" ]; then
+    # Started before MAX_CONNECTIONS was raised: restart with it (ends open connections).
+    log "restarting PostgreSQL for max_connections=$MAX_CONNECTIONS"
+    as_cluster_user "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_FILE" -m fast -o "-c max_connections=$MAX_CONNECTIONS" -w -t 60 \
+      restart >/dev/null || { log "PostgreSQL did not restart; see $LOG_FILE"; tail -n 20 "$LOG_FILE" >&2; exit 1; }
   fi
   ensure_env_file
   ensure_roles_and_database
