@@ -15,12 +15,16 @@ public import Storage
 ///
 /// Shares are exact: 10⁻⁸ credit units and minor units are divided, and the
 /// remainder goes one unit each to the influencers in ascending id order.
-/// Rows are summed per (influencer, order, model, window), so an order never
-/// counts twice for one influencer (two of its touchpoints, or a touchpoint
-/// matching two patterns, add up to at most the order's credit).
+/// Shares are summed per (influencer, order, model, window), so an order
+/// never counts twice for one influencer (two of its touchpoints, or a
+/// touchpoint matching two patterns, add up to at most the order's credit).
 ///
-/// The same statements keep the daily roll-up `attribution_influencer_daily`
-/// (the sums the metrics read) in step with the credits.
+/// An influencer's credits for an order are one row of
+/// `attribution_influencer_order_credits`, the credit under each model and
+/// window in parallel arrays; a code credit, the same under all of them, is
+/// one entry under model and window `*`. The same statements keep the daily
+/// roll-up `attribution_influencer_daily` (the sums the metrics read, code
+/// credits under `*` too) in step with the credits.
 public enum InfluencerMatching {
     /// Matches `conversionIDs` again: ingest calls it in the transaction that
     /// attributes them.
@@ -54,14 +58,24 @@ public enum InfluencerMatching {
         try await tx.query(
             """
             WITH old AS (
-                DELETE FROM attribution_influencer_credits c WHERE c.tenant_id = $2::uuid AND \(credits)
-                RETURNING c.tenant_id, c.influencer_id, c.model, c.attribution_window, c.day, c.credit, c.revenue_minor,
-                    c.is_new_customer)
-            \(rollUp("old", sign: "-", tenant: "$2::uuid"))
+                DELETE FROM attribution_influencer_order_credits c WHERE c.tenant_id = $2::uuid AND \(credits)
+                RETURNING c.*)
+            \(rollUp(flattened("old"), sign: "-", tenant: "$2::uuid"))
             """, bindings + [tx.tenantID])
-        let models = AttributionModel.allCases.map(\.rawValue)
-        let windows = AttributionWindow.allCases.map(\.rawValue)
-        try await tx.query(matchSQL(filter), bindings + [models, windows, tx.tenantID])
+        try await tx.query(matchSQL(filter), bindings + [tx.tenantID])
+    }
+
+    /// The credits rows of `source` (with the columns of
+    /// `attribution_influencer_order_credits`), one row per model and window
+    /// entry: tenant_id, model, attribution_window, day, influencer_id,
+    /// credit, revenue_minor, is_new_customer.
+    private static func flattened(_ source: String) -> String {
+        """
+        (SELECT c.tenant_id, e.model, e.attribution_window, c.day, c.influencer_id, e.credit, e.revenue_minor,
+            c.is_new_customer
+         FROM \(source) c CROSS JOIN LATERAL unnest(c.models, c.windows, c.credits, c.revenues)
+            AS e(model, attribution_window, credit, revenue_minor)) f
+        """
     }
 
     /// Adds (`sign` "+") or subtracts ("-") the credits of `source` to the
@@ -84,98 +98,127 @@ public enum InfluencerMatching {
         """
     }
 
-    /// The filter has one binding ($1); $2 and $3 are the models and windows,
-    /// $4 the tenant (named in every table's condition: one shard on Citus).
+    /// The filter has one binding ($1); $2 is the tenant (named in every
+    /// table's condition: one shard on Citus).
     ///
     /// A tenant without rules matches nothing (`o` is empty then). Touchpoints
     /// are matched once each, not once per result row, and only against the
     /// rules whose literal prefix (`prefix`: a UTM pattern's characters
     /// before its first wildcard, a link whole) is a prefix of the
-    /// touchpoint's value: the value's prefixes look the rules up by equality
-    /// on their (tenant_id, kind, prefix) index, so a touchpoint meets its few
+    /// touchpoint's value: the value's prefixes look the rules up on their
+    /// (tenant_id, kind, prefix) index, so a touchpoint meets its few
     /// candidate rules instead of all of them.
+    ///
+    /// The plan must not depend on the tenant's statistics: a new tenant's
+    /// statistics estimate a handful of rows everywhere, and the planner then joined the
+    /// CTEs to each other by nested loops (a batch's 3,000 result rows
+    /// scanned once per matched row: 0.5 s per 100 orders until the next
+    /// ANALYZE). So no CTE is joined to another: rules are looked up per code
+    /// and per prefix of a touchpoint value by a LATERAL subquery with
+    /// equality on every column of their index (`OFFSET 0` keeps it per row).
+    /// The values compared are computed outside it, in a subquery of their
+    /// own: under row-level security only a leakproof condition may be an
+    /// index condition, and `prefix = left(value, n)` or `pattern =
+    /// lower(code)` (functions that are not leakproof) became filters,
+    /// reading all the tenant's rules of the kind per value. The coded orders are left out by an
+    /// array, a result row finds its touchpoint's influencers in one JSON
+    /// object keyed by touchpoint, and the order's columns travel with its
+    /// rows.
     private static func matchSQL(_ filter: String) -> String {
         #"""
         WITH o AS MATERIALIZED (
             SELECT o.id, o.ordered_at, o.revenue_minor, o.is_new_customer, o.discount_codes
             FROM attribution_conversions o
-            WHERE o.tenant_id = $4::uuid AND \#(filter)
-              AND EXISTS (SELECT 1 FROM attribution_influencer_rules r WHERE r.tenant_id = $4::uuid)
-        ),
-        codes AS MATERIALIZED (
-            SELECT DISTINCT o.id AS conversion_id, lower(code.text) AS code
-            FROM o CROSS JOIN LATERAL unnest(o.discount_codes) AS code(text)
+            WHERE o.tenant_id = $2::uuid AND \#(filter)
+              AND EXISTS (SELECT 1 FROM attribution_influencer_rules r WHERE r.tenant_id = $2::uuid)
         ),
         coded AS MATERIALIZED (
-            SELECT DISTINCT c.conversion_id, r.influencer_id
-            FROM codes c JOIN attribution_influencer_rules r
-                ON r.tenant_id = $4::uuid AND r.kind = 'code' AND r.pattern = c.code
-        ),
-        code_shares AS (
-            SELECT c.conversion_id, c.influencer_id, o.revenue_minor,
-                row_number() OVER (PARTITION BY c.conversion_id ORDER BY c.influencer_id) AS rank,
-                count(*) OVER (PARTITION BY c.conversion_id) AS n
-            FROM coded c JOIN o ON o.id = c.conversion_id
+            SELECT DISTINCT o.id AS conversion_id, o.ordered_at, o.is_new_customer, o.revenue_minor, r.influencer_id
+            FROM o CROSS JOIN LATERAL unnest(o.discount_codes) AS code(text)
+            CROSS JOIN LATERAL (SELECT lower(code.text) AS code OFFSET 0) k
+            CROSS JOIN LATERAL (
+                SELECT r.influencer_id FROM attribution_influencer_rules r
+                WHERE r.tenant_id = $2::uuid AND r.kind = 'code' AND r.pattern = k.code
+                OFFSET 0) r
         ),
         results AS MATERIALIZED (
-            SELECT r.id, r.touchpoint_id, r.conversion_id, r.model, r.attribution_window, r.credit, r.revenue_minor
+            SELECT r.id, r.touchpoint_id, r.conversion_id, r.model, r.attribution_window, r.credit, r.revenue_minor,
+                o.ordered_at, o.is_new_customer
             FROM o JOIN attribution_results r
-                ON r.tenant_id = $4::uuid AND r.conversion_id = o.id AND r.touchpoint_id IS NOT NULL
-            WHERE NOT EXISTS (SELECT 1 FROM coded c WHERE c.conversion_id = o.id)
+                ON r.tenant_id = $2::uuid AND r.conversion_id = o.id AND r.touchpoint_id IS NOT NULL
+            WHERE o.id <> ALL (ARRAY(SELECT conversion_id FROM coded))
         ),
         touch_values AS MATERIALIZED (
             SELECT DISTINCT t.id AS touchpoint_id, v.kind, v.value
             FROM (SELECT DISTINCT touchpoint_id FROM results) x
-            JOIN attribution_touchpoints t ON t.tenant_id = $4::uuid AND t.id = x.touchpoint_id
+            JOIN attribution_touchpoints t ON t.tenant_id = $2::uuid AND t.id = x.touchpoint_id
             CROSS JOIN LATERAL (VALUES
                 ('utm', lower(t.utm_campaign)),
                 ('link', lower(split_part(split_part(t.landing_page, '#', 1), '?', 1))),
                 ('link', lower(split_part(split_part(t.referrer, '#', 1), '?', 1)))) AS v(kind, value)
             WHERE v.value IS NOT NULL
         ),
-        touch_rules AS MATERIALIZED (
-            SELECT DISTINCT v.touchpoint_id, r.influencer_id
-            FROM touch_values v
-            CROSS JOIN LATERAL generate_series(0, least(length(v.value), (
-                SELECT max(length(x.prefix)) FROM attribution_influencer_rules x
-                WHERE x.tenant_id = $4::uuid AND x.kind IN ('utm', 'link')))) AS n
-            JOIN attribution_influencer_rules r
-                ON r.tenant_id = $4::uuid AND r.kind = v.kind AND r.prefix = left(v.value, n)
-            WHERE CASE v.kind WHEN 'utm' THEN v.value LIKE r.pattern ELSE starts_with(v.value, r.pattern) END
+        longest AS MATERIALIZED (
+            SELECT coalesce(max(length(x.prefix)), 0) AS n FROM attribution_influencer_rules x
+            WHERE x.tenant_id = $2::uuid AND x.kind IN ('utm', 'link')
         ),
-        touch_matches AS (
-            SELECT DISTINCT r.id AS result_id, m.influencer_id
-            FROM results r JOIN touch_rules m ON m.touchpoint_id = r.touchpoint_id
+        touch_rules AS MATERIALIZED (
+            SELECT v.touchpoint_id, array_agg(DISTINCT r.influencer_id) AS influencers
+            FROM touch_values v
+            CROSS JOIN LATERAL (
+                SELECT left(v.value, n) AS prefix
+                FROM generate_series(0, least(length(v.value), (SELECT n FROM longest))) AS n
+                OFFSET 0) p
+            CROSS JOIN LATERAL (
+                SELECT r.influencer_id FROM attribution_influencer_rules r
+                WHERE r.tenant_id = $2::uuid AND r.kind = v.kind AND r.prefix = p.prefix
+                  AND CASE v.kind WHEN 'utm' THEN v.value LIKE r.pattern ELSE starts_with(v.value, r.pattern) END
+                OFFSET 0) r
+            GROUP BY v.touchpoint_id
+        ),
+        matched AS MATERIALIZED (
+            SELECT coalesce(jsonb_object_agg(touchpoint_id, influencers), '{}') AS influencers FROM touch_rules
         ),
         touch_shares AS (
-            SELECT r.conversion_id, m.influencer_id, r.model, r.attribution_window,
+            SELECT r.conversion_id, r.ordered_at, r.is_new_customer, i.influencer_id, r.model, r.attribution_window,
                 (r.credit * 100000000)::bigint AS units, r.revenue_minor,
-                row_number() OVER (PARTITION BY m.result_id ORDER BY m.influencer_id) AS rank,
-                count(*) OVER (PARTITION BY m.result_id) AS n
-            FROM touch_matches m JOIN results r ON r.id = m.result_id
+                row_number() OVER (PARTITION BY r.id ORDER BY i.influencer_id) AS rank,
+                count(*) OVER (PARTITION BY r.id) AS n
+            FROM results r CROSS JOIN matched m
+            CROSS JOIN LATERAL (
+                SELECT e::uuid AS influencer_id
+                FROM jsonb_array_elements_text(m.influencers -> r.touchpoint_id::text) AS e) i
         ),
-        shares AS MATERIALIZED (
-            SELECT s.conversion_id, s.influencer_id, m.model, w.win, 'code' AS via,
-                100000000 / s.n + CASE WHEN s.rank <= 100000000 % s.n THEN 1 ELSE 0 END AS units,
-                s.revenue_minor / s.n + CASE WHEN s.rank <= s.revenue_minor % s.n THEN 1 ELSE 0 END AS revenue
-            FROM code_shares s CROSS JOIN unnest($2::text[]) AS m(model) CROSS JOIN unnest($3::text[]) AS w(win)
+        code_shares AS (
+            SELECT c.*, row_number() OVER (PARTITION BY c.conversion_id ORDER BY c.influencer_id) AS rank,
+                count(*) OVER (PARTITION BY c.conversion_id) AS n
+            FROM coded c
+        ),
+        shares AS (
+            SELECT conversion_id, ordered_at, is_new_customer, influencer_id, '*' AS model, '*' AS win, 'code' AS via,
+                100000000 / n + CASE WHEN rank <= 100000000 % n THEN 1 ELSE 0 END AS units,
+                revenue_minor / n + CASE WHEN rank <= revenue_minor % n THEN 1 ELSE 0 END AS revenue
+            FROM code_shares
             UNION ALL
-            SELECT conversion_id, influencer_id, model, attribution_window AS win, 'touch',
+            SELECT conversion_id, ordered_at, is_new_customer, influencer_id, model, attribution_window, 'touch',
                 sum(units / n + CASE WHEN rank <= units % n THEN 1 ELSE 0 END),
                 sum(revenue_minor / n + CASE WHEN rank <= revenue_minor % n THEN 1 ELSE 0 END)
-            FROM touch_shares GROUP BY conversion_id, influencer_id, model, attribution_window
+            FROM touch_shares
+            GROUP BY conversion_id, ordered_at, is_new_customer, influencer_id, model, attribution_window
         ),
         new AS (
-            INSERT INTO attribution_influencer_credits (tenant_id, influencer_id, model, attribution_window, conversion_id,
-                day, via, credit, revenue_minor, is_new_customer)
-            SELECT $4::uuid, s.influencer_id, s.model, s.win, s.conversion_id,
-                (o.ordered_at AT TIME ZONE 'UTC')::date, s.via, s.units::numeric / 100000000, s.revenue, o.is_new_customer
-            FROM shares s JOIN o ON o.id = s.conversion_id
-            WHERE s.units > 0
-            ORDER BY s.influencer_id, s.model, s.win, s.conversion_id
-            RETURNING tenant_id, influencer_id, model, attribution_window, day, credit, revenue_minor, is_new_customer
+            INSERT INTO attribution_influencer_order_credits (tenant_id, conversion_id, influencer_id, day,
+                is_new_customer, via, models, windows, credits, revenues)
+            SELECT $2::uuid, conversion_id, influencer_id, (ordered_at AT TIME ZONE 'UTC')::date, is_new_customer, via,
+                array_agg(model ORDER BY model, win), array_agg(win ORDER BY model, win),
+                array_agg(units::numeric / 100000000 ORDER BY model, win), array_agg(revenue ORDER BY model, win)
+            FROM shares
+            WHERE units > 0
+            GROUP BY conversion_id, influencer_id, ordered_at, is_new_customer, via
+            ORDER BY conversion_id, influencer_id
+            RETURNING *
         )
-        \#(rollUp("new", sign: "+", tenant: "$4::uuid"))
+        \#(rollUp(flattened("new"), sign: "+", tenant: "$2::uuid"))
         """#
     }
 }

@@ -29,7 +29,7 @@ extension InfluencerStore {
                 coalesce(sum(conversions) FILTER (WHERE day < $3::date), 0)::text AS prev_conversions,
                 coalesce(sum(new_customer_conversions) FILTER (WHERE day < $3::date), 0)::text AS prev_new_conversions
             FROM attribution_influencer_daily
-            WHERE tenant_id = $7 AND model = $1 AND attribution_window = $2
+            WHERE tenant_id = $7 AND model = ANY(ARRAY[$1, '*']) AND attribution_window = ANY(ARRAY[$2, '*'])
               AND day BETWEEN $4::date AND $5::date
               AND (cardinality($6::uuid[]) = 0 OR influencer_id = ANY($6::uuid[]))
             GROUP BY influencer_id

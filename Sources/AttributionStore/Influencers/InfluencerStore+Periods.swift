@@ -28,7 +28,7 @@ extension InfluencerStore {
                 coalesce(sum(d.conversions), 0)::text AS conversions,
                 coalesce(sum(d.new_customer_conversions), 0)::text AS new_conversions
             FROM attribution_influencer_daily d
-            WHERE d.tenant_id = $1 AND d.model = $2 AND d.attribution_window = $3
+            WHERE d.tenant_id = $1 AND d.model = ANY(ARRAY[$2, '*']) AND d.attribution_window = ANY(ARRAY[$3, '*'])
               AND d.day BETWEEN $4::date AND $5::date
               AND EXISTS (
                   SELECT 1 FROM attribution_influencers i WHERE i.tenant_id = $1 AND i.id = d.influencer_id)

@@ -80,9 +80,9 @@ struct InfluencerIngestBenchmarks {
                 next += Self.batchesPerBlock
                 if round > 0 { for which in 0...1 { totals[which].add(block[which] ?? Cost()) } }
             }
-            let coded = try await f.count("attribution_influencer_credits")
+            let coded = try await f.count("attribution_influencer_order_credits")
             #expect(coded > 0)
-            #expect(try await none.count("attribution_influencer_credits") == 0)
+            #expect(try await none.count("attribution_influencer_order_credits") == 0)
             for (name, cost) in zip(["influencers_1000", "influencers_0"], totals) {
                 print(
                     "influencers-bench scenario=ingest tenant=\(name) orders=\(cost.orders) batch=\(Self.batch) "
@@ -109,7 +109,7 @@ struct InfluencerIngestBenchmarks {
                     try await tx.query(
                         """
                         SELECT coalesce(sum(total_exec_time), 0)::float8 / 1000 AS s FROM pg_stat_statements
-                        WHERE query LIKE '%attribution_influencer_credits%' AND query NOT LIKE '%pg_stat_statements%'
+                        WHERE query LIKE '%attribution_influencer_order_credits%' AND query NOT LIKE '%pg_stat_statements%'
                         """
                     ).first("s") ?? "0") ?? 0
             }

@@ -165,15 +165,17 @@ struct InfluencersFixture {
         _ = try await ingest.recordTouchpoints(touches, tenantID: tenant.id)
     }
 
-    /// "influencer model window credit revenue" lines of the stored credits of one order, sorted.
+    /// The stored credit of each influencer for one order under a model and
+    /// window (a code credit counts under all): influencer id to "credit revenue".
     func credits(_ orderID: String, model: String = "last_touch", window: String = "30d") async throws -> [String: String] {
         let rows = try await database.withTenant(tenant.id, readOnly: true) { tx in
             try await tx.query(
                 """
-                SELECT c.influencer_id::text AS id, c.credit::text || ' ' || c.revenue_minor AS line
-                FROM attribution_influencer_credits c
+                SELECT c.influencer_id::text AS id, e.credit::text || ' ' || e.revenue_minor AS line
+                FROM attribution_influencer_order_credits c
+                    CROSS JOIN LATERAL unnest(c.models, c.windows, c.credits, c.revenues) AS e(model, win, credit, revenue_minor)
                     JOIN attribution_conversions o ON o.tenant_id = c.tenant_id AND o.id = c.conversion_id
-                WHERE c.tenant_id = $4 AND o.order_id = $1 AND c.model = $2 AND c.attribution_window = $3
+                WHERE c.tenant_id = $4 AND o.order_id = $1 AND ((e.model = $2 AND e.win = $3) OR e.model = '*')
                 """, [orderID, model, window, tenant.id])
         }
         var lines: [String: String] = [:]
