@@ -105,13 +105,15 @@ public enum InfluencerMatching {
     /// are matched once each, not once per result row, and only against the
     /// rules whose literal prefix (`prefix`: a UTM pattern's characters
     /// before its first wildcard, a link whole) is a prefix of the
-    /// touchpoint's value: the value's prefixes look the rules up on their
-    /// (tenant_id, kind, prefix) index, so a touchpoint meets its few
-    /// candidate rules instead of all of them.
+    /// touchpoint's value: the value's prefixes of the lengths the tenant's
+    /// rules have look the rules up on their (tenant_id, kind, prefix)
+    /// index, so a touchpoint meets its few candidate rules instead of all
+    /// of them. The roll-up is added from the shares the credits are made
+    /// of, in the same statement.
     ///
     /// The plan must not depend on the tenant's statistics: a new tenant's
-    /// statistics estimate a handful of rows everywhere, and the planner then joined the
-    /// CTEs to each other by nested loops (a batch's 3,000 result rows
+    /// statistics estimate a handful of rows everywhere, and the planner
+    /// then joined the CTEs to each other by nested loops (a batch's 3,000 result rows
     /// scanned once per matched row: 0.5 s per 100 orders until the next
     /// ANALYZE). So no CTE is joined to another: rules are looked up per code
     /// and per prefix of a touchpoint value by a LATERAL subquery with
@@ -158,16 +160,16 @@ public enum InfluencerMatching {
                 ('link', lower(split_part(split_part(t.referrer, '#', 1), '?', 1)))) AS v(kind, value)
             WHERE v.value IS NOT NULL
         ),
-        longest AS MATERIALIZED (
-            SELECT coalesce(max(length(x.prefix)), 0) AS n FROM attribution_influencer_rules x
+        lengths AS MATERIALIZED (
+            SELECT DISTINCT x.kind, length(x.prefix) AS n FROM attribution_influencer_rules x
             WHERE x.tenant_id = $2::uuid AND x.kind IN ('utm', 'link')
         ),
         touch_rules AS MATERIALIZED (
             SELECT v.touchpoint_id, array_agg(DISTINCT r.influencer_id) AS influencers
             FROM touch_values v
             CROSS JOIN LATERAL (
-                SELECT left(v.value, n) AS prefix
-                FROM generate_series(0, least(length(v.value), (SELECT n FROM longest))) AS n
+                SELECT left(v.value, l.n) AS prefix FROM lengths l
+                WHERE l.kind = v.kind AND l.n <= length(v.value)
                 OFFSET 0) p
             CROSS JOIN LATERAL (
                 SELECT r.influencer_id FROM attribution_influencer_rules r
@@ -194,7 +196,7 @@ public enum InfluencerMatching {
                 count(*) OVER (PARTITION BY c.conversion_id) AS n
             FROM coded c
         ),
-        shares AS (
+        shares AS MATERIALIZED (
             SELECT conversion_id, ordered_at, is_new_customer, influencer_id, '*' AS model, '*' AS win, 'code' AS via,
                 100000000 / n + CASE WHEN rank <= 100000000 % n THEN 1 ELSE 0 END AS units,
                 revenue_minor / n + CASE WHEN rank <= revenue_minor % n THEN 1 ELSE 0 END AS revenue
@@ -216,9 +218,13 @@ public enum InfluencerMatching {
             WHERE units > 0
             GROUP BY conversion_id, influencer_id, ordered_at, is_new_customer, via
             ORDER BY conversion_id, influencer_id
-            RETURNING *
         )
-        \#(rollUp(flattened("new"), sign: "+", tenant: "$2::uuid"))
+        \#(rollUp(
+            """
+            (SELECT $2::uuid AS tenant_id, model, win AS attribution_window, (ordered_at AT TIME ZONE 'UTC')::date AS day,
+                influencer_id, units::numeric / 100000000 AS credit, revenue AS revenue_minor, is_new_customer
+             FROM shares WHERE units > 0) f
+            """, sign: "+", tenant: "$2::uuid"))
         """#
     }
 }
