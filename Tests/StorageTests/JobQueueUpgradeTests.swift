@@ -9,42 +9,13 @@ import Testing
 /// claims into jobs before it drops their own claim columns.
 @Suite("Storage: job queue upgrades")
 struct JobQueueUpgradeTests {
-    /// A scratch database migrated to just before `name`; `seed` writes
-    /// rows there; then every migration runs and `check` reads the result.
+    /// MigrationUpgrade.run, with the tables these migrations lift
+    /// row-level security on.
     func upgrade(
         to name: String, seed: (PostgresConnection) throws -> Void, check: (PostgresConnection) throws -> Void
     ) async throws {
-        let scratch = try await ScratchPostgres.start()
-        defer { scratch.stop() }
-        let bundled = try Migration.bundled()
-        let target = try #require(bundled.first { $0.name == name })
-        func migrator(_ migrations: [Migration]) throws -> Migrator {
-            Migrator(connectionString: try ConnectionString(scratch.ownerURL), migrations: migrations, logger: TestDatabase.logger)
-        }
-        try await migrator(bundled.filter { $0.version < target.version }).migrate()
-        let connection = try PostgresConnection(ConnectionString(scratch.ownerURL))
-        try seed(connection)
-        try await migrator(bundled).migrate()
-        try check(connection)
-        let forced = try connection.query(
-            """
-            SELECT relname FROM pg_class WHERE relname IN ('jobs', 'pixel_alert_events', 'pixel_events')
-                AND relforcerowsecurity ORDER BY relname
-            """)
-        #expect(forced.rows.map { $0[0] } == ["jobs", "pixel_alert_events", "pixel_events"], "row-level security forced again")
-    }
-
-    /// `body` in a transaction of `tenant` (forced row-level security holds for the owner too).
-    static func inTenant(_ tenant: UUID, _ connection: PostgresConnection, _ body: () throws -> Void) throws {
-        _ = try connection.query("BEGIN")
-        do {
-            _ = try connection.query("SELECT set_config('app.tenant_id', $1, true)", [tenant.uuidString.lowercased()])
-            try body()
-            _ = try connection.query("COMMIT")
-        } catch {
-            _ = try? connection.query("ROLLBACK")
-            throw error
-        }
+        try await MigrationUpgrade.run(
+            to: name, forced: ["jobs", "pixel_alert_events", "pixel_events"], seed: seed, check: check)
     }
 
     @Test(.enabled(if: ScratchPostgres.isAvailable || TestEnvironment.requiresAll, "PostgreSQL server binaries not installed"))
@@ -52,7 +23,7 @@ struct JobQueueUpgradeTests {
         let (first, second) = (UUID(), UUID())
         let (queued, running, failed) = (UUID(), UUID(), UUID())
         try await upgrade(to: "job_queue") { connection in
-            try Self.inTenant(first, connection) {
+            try MigrationUpgrade.inTenant(first, connection) {
                 _ = try connection.query("INSERT INTO tenants (id, name) VALUES ($1, 'first')", [first])
                 _ = try connection.query(
                     """
@@ -62,7 +33,7 @@ struct JobQueueUpgradeTests {
                     """, [queued, failed, first])
                 _ = try connection.query("UPDATE jobs SET last_error = 'gone', attempts = 5 WHERE id = $1", [failed])
             }
-            try Self.inTenant(second, connection) {
+            try MigrationUpgrade.inTenant(second, connection) {
                 _ = try connection.query("INSERT INTO tenants (id, name) VALUES ($1, 'second')", [second])
                 _ = try connection.query(
                     """
@@ -73,7 +44,7 @@ struct JobQueueUpgradeTests {
         } check: { connection in
             var jobs: [[String?]] = []
             for tenant in [first, second] {
-                try Self.inTenant(tenant, connection) {
+                try MigrationUpgrade.inTenant(tenant, connection) {
                     jobs += try connection.query(
                         """
                         SELECT id::text, state, unique_key, attempts::text, last_error, lease_expires_at::text
@@ -103,7 +74,7 @@ struct JobQueueUpgradeTests {
         let (held, lapsed) = (UUID(), UUID())
         let claim = UUID()
         try await upgrade(to: "outbox_on_job_queue") { connection in
-            try Self.inTenant(tenant, connection) {
+            try MigrationUpgrade.inTenant(tenant, connection) {
                 _ = try connection.query("INSERT INTO tenants (id, name) VALUES ($1, 't')", [tenant])
                 _ = try connection.query(
                     """
@@ -128,7 +99,7 @@ struct JobQueueUpgradeTests {
                     """, [held, lapsed, tenant, claim])
             }
         } check: { connection in
-            try Self.inTenant(tenant, connection) {
+            try MigrationUpgrade.inTenant(tenant, connection) {
                 let deliveries = try connection.query(
                     """
                     SELECT unique_key, state, attempts::text, max_attempts::text, payload->>'alert',

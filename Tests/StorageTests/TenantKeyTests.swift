@@ -104,7 +104,7 @@ struct TenantKeyTests {
         let connection = try PostgresConnection(ConnectionString(scratch.ownerURL))
         let (first, second) = (UUID(), UUID())
         let (creator, influencer, conversion, touchpoint) = (UUID(), UUID(), UUID(), UUID())
-        try inTenant(first, connection) {
+        try MigrationUpgrade.inTenant(first, connection) {
             _ = try connection.query("INSERT INTO tenants (id, name) VALUES ($1, 'first')", [first])
             _ = try connection.query("INSERT INTO creators (id, tenant_id, name) VALUES ($1, $2, 'c')", [creator, first])
             _ = try connection.query(
@@ -122,13 +122,13 @@ struct TenantKeyTests {
                 """, [touchpoint, first])
             _ = try connection.query(Self.insertResult, [first, conversion, touchpoint, influencer])
         }
-        try inTenant(second, connection) {
+        try MigrationUpgrade.inTenant(second, connection) {
             _ = try connection.query("INSERT INTO tenants (id, name) VALUES ($1, 'second')", [second])
         }
 
         try await migrator(bundled).migrate()
 
-        try inTenant(first, connection) {
+        try MigrationUpgrade.inTenant(first, connection) {
             let result = try connection.query(
                 "SELECT conversion_id, touchpoint_id, influencer_id FROM attribution_results")
             #expect(result.rows == [[conversion, touchpoint, influencer].map { $0.uuidString.lowercased() }])
@@ -140,7 +140,7 @@ struct TenantKeyTests {
         }
         // The second tenant cannot point at the first tenant's conversion.
         do {
-            try inTenant(second, connection) {
+            try MigrationUpgrade.inTenant(second, connection) {
                 _ = try connection.query(Self.insertResult, [second, conversion, nil as UUID?, nil as UUID?])
             }
             Issue.record("a result referenced another tenant's conversion")
@@ -155,17 +155,4 @@ struct TenantKeyTests {
                                          attribution_window, channel, credit, revenue_minor, currency)
         VALUES ($1, $2, $3, $4, 'linear', '7d', 'email', 1, 1000, 'USD')
         """
-
-    /// `body` in a transaction of `tenant` (the owner is subject to forced row-level security too).
-    func inTenant(_ tenant: UUID, _ connection: PostgresConnection, _ body: () throws -> Void) throws {
-        _ = try connection.query("BEGIN")
-        do {
-            _ = try connection.query("SELECT set_config('app.tenant_id', $1, true)", [tenant.uuidString.lowercased()])
-            try body()
-            _ = try connection.query("COMMIT")
-        } catch {
-            _ = try? connection.query("ROLLBACK")
-            throw error
-        }
-    }
 }
