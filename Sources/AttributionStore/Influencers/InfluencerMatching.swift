@@ -108,8 +108,10 @@ public enum InfluencerMatching {
     /// touchpoint's value: the value's prefixes of the lengths the tenant's
     /// rules have look the rules up on their (tenant_id, kind, prefix)
     /// index, so a touchpoint meets its few candidate rules instead of all
-    /// of them. The roll-up is added from the shares the credits are made
-    /// of, in the same statement.
+    /// of them. The roll-up is added from the inserted credits (RETURNING),
+    /// in the same statement: on Citus an INSERT ... SELECT from a plain CTE
+    /// was pulled to the coordinator and copied to the shard, which
+    /// row-level security refuses.
     ///
     /// The plan must not depend on the tenant's statistics: a new tenant's
     /// statistics estimate a handful of rows everywhere, and the planner
@@ -196,7 +198,7 @@ public enum InfluencerMatching {
                 count(*) OVER (PARTITION BY c.conversion_id) AS n
             FROM coded c
         ),
-        shares AS MATERIALIZED (
+        shares AS (
             SELECT conversion_id, ordered_at, is_new_customer, influencer_id, '*' AS model, '*' AS win, 'code' AS via,
                 100000000 / n + CASE WHEN rank <= 100000000 % n THEN 1 ELSE 0 END AS units,
                 revenue_minor / n + CASE WHEN rank <= revenue_minor % n THEN 1 ELSE 0 END AS revenue
@@ -218,13 +220,9 @@ public enum InfluencerMatching {
             WHERE units > 0
             GROUP BY conversion_id, influencer_id, ordered_at, is_new_customer, via
             ORDER BY conversion_id, influencer_id
+            RETURNING *
         )
-        \#(rollUp(
-            """
-            (SELECT $2::uuid AS tenant_id, model, win AS attribution_window, (ordered_at AT TIME ZONE 'UTC')::date AS day,
-                influencer_id, units::numeric / 100000000 AS credit, revenue AS revenue_minor, is_new_customer
-             FROM shares WHERE units > 0) f
-            """, sign: "+", tenant: "$2::uuid"))
+        \#(rollUp(flattened("new"), sign: "+", tenant: "$2::uuid"))
         """#
     }
 }
