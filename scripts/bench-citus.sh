@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
 # Citus against plain PostgreSQL, in the same run on this machine (issue 15;
-# docs/SCALING.md, docs/BENCHMARKS.md "Citus"): the database cost of two
-# tenant calls, driven by pgbench with the statements attrd sends
-# (scripts/bench-citus/*.sql), on the private cluster (scripts/db.sh) and on
-# the Citus coordinator with two workers (scripts/citus.sh):
-#   ingest   one IngestPixelEvents call of 1000 events (one transaction);
-#   metrics  one dashboard-style metrics read (the period and the previous one).
-# Then each call once more on Citus with citus.multi_task_query_log_level =
-# error: it fails if any of its statements does not route to one shard.
+# docs/SCALING.md, docs/BENCHMARKS.md "Citus against plain PostgreSQL"), on
+# the private cluster (scripts/db.sh) and on the Citus coordinator with two
+# workers (scripts/citus.sh):
 #
-#   BENCH_DURATION  seconds per scenario (default 10)   BENCH_CLIENTS  connections (default 1)
+# 1. The database side of two tenant calls, driven by pgbench -M extended
+#    (unnamed statements with bound parameters, as attrd's libpq
+#    PQexecParams sends them) with the statements attrd sends
+#    (scripts/bench-citus/*.sql), in BENCH_ROUNDS rounds that alternate the
+#    two databases:
+#      ingest   one IngestPixelEvents call of 1000 events (one transaction);
+#      metrics  one QueryMetrics call by channel: the period and the previous one.
+#    Citus's statement statistics are off while timing (scripts/citus.sh
+#    statement-stats off; back on at exit): the plain cluster keeps none.
+# 2. Each call once more on Citus with citus.multi_task_query_log_level =
+#    error: it fails if any of its statements does not route to one shard.
+# 3. The whole QueryMetrics call through attrd (mutual TLS, the RPC path, the
+#    pool): CitusCallBenchmarks, an opt-in ServicesTests suite (a debug build,
+#    as swift test builds it), an attrd on each database in alternating rounds.
+#
+#   BENCH_DURATION  seconds per pgbench run (default 10)   BENCH_CLIENTS  connections (default 1)
+#   BENCH_ROUNDS    rounds (default 3)                     BENCH_CALLS    pgbench calls (default "ingest metrics")
+#   BENCH_WHOLE_CALL=0  skip part 3
 #
 # Needs both databases migrated (make test and make test-citus do it) and
 # Citus installed; it fails, never skips, without it. Opt-in: make bench does
@@ -19,6 +31,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 DURATION=${BENCH_DURATION:-10}
 CLIENTS=${BENCH_CLIENTS:-1}
+ROUNDS=${BENCH_ROUNDS:-3}
+CALLS=${BENCH_CALLS:-ingest metrics}
 TENANT=00000000-0000-4000-8000-0000000c1705
 SQL=$ROOT/scripts/bench-citus
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
@@ -60,32 +74,55 @@ COMMIT;
 SQL
 }
 
-run() { # label url script
+# The metrics call's parameters: 30 days to today and the 30 before (the seeded days).
+read -r FIRST LAST PREVIOUS_FIRST PREVIOUS_LAST < <("$PG_BIN/psql" "$PLAIN_URL" -X -At -F ' ' \
+  -c "SELECT current_date - 29, current_date, current_date - 59, current_date - 30")
+VARIABLES=(-D "tenant=$TENANT" -D model=linear -D window=30d -D 'channels={}' -D "first=$FIRST" -D "last=$LAST"
+  -D "previous_first=$PREVIOUS_FIRST" -D "previous_last=$PREVIOUS_LAST")
+pgbench() { # url script [pgbench args]
+  local url=$1 script=$2
+  shift 2
+  "$PG_BIN/pgbench" -n -M extended "${VARIABLES[@]}" "$@" -f "$SQL/$script.sql" "$url"
+}
+
+run() { # label url script round
   local out tps latency
-  out=$("$PG_BIN/pgbench" -n -c "$CLIENTS" -j "$CLIENTS" -T "$DURATION" -f "$SQL/$3.sql" "$2" 2>&1) \
+  out=$(pgbench "$2" "$3" -c "$CLIENTS" -j "$CLIENTS" -T "$DURATION" 2>&1) \
     || { log "pgbench $1 $3 failed:"; echo "$out" >&2; exit 1; }
   tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1)
   latency=$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p')
-  printf '{"bench":"citus","database":"%s","call":"%s","clients":%s,"seconds":%s,"calls_per_second":%s,"ms_per_call":%s}\n' \
-    "$1" "$3" "$CLIENTS" "$DURATION" "$tps" "$latency"
+  printf '{"bench":"citus","round":%s,"database":"%s","call":"%s","clients":%s,"seconds":%s,"calls_per_second":%s,"ms_per_call":%s,"load":"%s"}\n' \
+    "$4" "$1" "$3" "$CLIENTS" "$DURATION" "$tps" "$latency" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 seed "$PLAIN_URL" >/dev/null
 seed "$CITUS_URL" >/dev/null
-trap 'cleanup "$PLAIN_URL"; cleanup "$CITUS_URL"' EXIT
-for call in ingest metrics; do
-  run postgresql "$PLAIN_URL" "$call"
-  run citus "$CITUS_URL" "$call"
+scripts/citus.sh statement-stats off
+trap 'cleanup "$PLAIN_URL"; cleanup "$CITUS_URL"; scripts/citus.sh statement-stats on' EXIT
+for round in $(seq 1 "$ROUNDS"); do
+  for call in $CALLS; do
+    run postgresql "$PLAIN_URL" "$call" "$round"
+    run citus "$CITUS_URL" "$call" "$round"
+  done
 done
 
 # Every statement of each call on one shard: any multi-shard statement is an error here.
-for call in ingest metrics; do
-  if PGOPTIONS='-c citus.multi_task_query_log_level=error' \
-      "$PG_BIN/pgbench" -n -c 1 -t 1 -f "$SQL/$call.sql" "$CITUS_URL" >/dev/null 2>&1; then
+for call in $CALLS; do
+  if PGOPTIONS='-c citus.multi_task_query_log_level=error' pgbench "$CITUS_URL" "$call" -c 1 -t 1 >/dev/null 2>&1; then
     printf '{"bench":"citus","call":"%s","multi_shard_statements":0}\n' "$call"
   else
     log "$call: a statement ran on more than one shard:"
-    PGOPTIONS='-c citus.multi_task_query_log_level=error' "$PG_BIN/pgbench" -n -c 1 -t 1 -f "$SQL/$call.sql" "$CITUS_URL" >&2 || true
+    PGOPTIONS='-c citus.multi_task_query_log_level=error' pgbench "$CITUS_URL" "$call" -c 1 -t 1 >&2 || true
     exit 1
   fi
 done
+
+# The whole QueryMetrics call through an attrd on each database (its own tenant and rows).
+if [ "${BENCH_WHOLE_CALL:-1}" != 0 ]; then
+  swift build --build-tests >&2
+  (eval "$(scripts/db.sh env)"
+   ATTR_TEST_REQUIRE_ALL=1 ATTR_DEV_PKI_DIR=$ROOT/certs/dev ATTR_CITUS_CALL_BENCH=1 ATTR_BENCH_CITUS_DATABASE_URL=$CITUS_URL \
+     swift test --skip-build --filter CitusCallBenchmarks 2>&1) | tee "$ROOT/.data/bench-citus-call.log" | grep '^citus-call-bench' \
+    || { log "the whole-call benchmark failed (.data/bench-citus-call.log)"; exit 1; }
+  grep -q 'passed after' "$ROOT/.data/bench-citus-call.log" || { log "the whole-call benchmark failed (.data/bench-citus-call.log)"; exit 1; }
+fi

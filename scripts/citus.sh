@@ -9,6 +9,9 @@
 #   scripts/citus.sh env     print the ATTRD_* variables of the coordinator (shell syntax), as scripts/db.sh env does
 #   scripts/citus.sh psql [ARGS]  psql on the coordinator's database as the superuser
 #   scripts/citus.sh check   exit 0 when the citus extension is installed, else say how to get it and exit 1
+#   scripts/citus.sh statement-stats on|off  statement statistics (citus_stat_statements,
+#                            pg_stat_statements) on every node: on as configured (the default), or off,
+#                            as scripts/bench-citus.sh times calls (the plain cluster of scripts/db.sh keeps none)
 #
 # Citus is not packaged in Debian. `build` compiles it from a checkout of
 # citusdata/citus at tag v13.2.2 (the release that supports PostgreSQL 15)
@@ -247,6 +250,20 @@ SQL
   log "Citus coordinator on 127.0.0.1:$coordinator, workers on $(node_port 1) and $(node_port 2) (eval \"\$(scripts/citus.sh env)\")"
 }
 
+statement_stats() { # on|off
+  local index
+  for index in 0 1 2; do
+    is_running "${NODES[$index]}" || { log "the ${NODES[$index]} is not running (scripts/citus.sh start)"; exit 1; }
+    case "$1" in
+      off) node_psql "$(node_port "$index")" "$DATABASE" -c "ALTER SYSTEM SET citus.stat_statements_track TO none" \
+             -c "ALTER SYSTEM SET pg_stat_statements.track TO none" -c "SELECT pg_reload_conf()" >/dev/null ;;
+      on) node_psql "$(node_port "$index")" "$DATABASE" -c "ALTER SYSTEM RESET citus.stat_statements_track" \
+             -c "ALTER SYSTEM RESET pg_stat_statements.track" -c "SELECT pg_reload_conf()" >/dev/null ;;
+      *) echo "usage: $0 statement-stats on|off" >&2; exit 2 ;;
+    esac
+  done
+}
+
 stop() {
   for name in worker2 worker1 coordinator; do
     if is_running "$name"; then
@@ -261,6 +278,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   check) citus_installed || not_installed ;;
+  statement-stats) statement_stats "${2:-}" ;;
   env)
     [ -f "$ENV_FILE" ] || { log "no cluster yet (scripts/citus.sh start)"; exit 1; }
     grep '^ATTRD_' "$ENV_FILE" | sed 's/^/export /'
@@ -269,5 +287,5 @@ case "${1:-}" in
     shift
     is_running coordinator || { log "the coordinator is not running (scripts/citus.sh start)"; exit 1; }
     node_psql "$(node_port 0)" "$DATABASE" "$@" ;;
-  *) echo "usage: $0 build|start|stop|check|env|psql [ARGS]" >&2; exit 2 ;;
+  *) echo "usage: $0 build|start|stop|check|env|psql [ARGS]|statement-stats on|off" >&2; exit 2 ;;
 esac

@@ -24,25 +24,35 @@ public enum MetricsGrouping: String, Sendable, Hashable, CaseIterable {
         return starts
     }
 
-    /// The SQL of the group's channel, campaign and period columns; `$3` is the range's first day.
-    var keyColumns: String {
+    /// The SQL of the group's channel, campaign and period columns; `first`
+    /// is the SQL of the range's first day (a week or month is clipped to it).
+    func keyColumns(first: String) -> String {
         switch self {
         case .channel: "channel, ''::text AS campaign, NULL::text AS period"
         case .campaign: "channel, campaign, NULL::text AS period"
         case .day: "''::text AS channel, ''::text AS campaign, day::text AS period"
-        case .week: "''::text AS channel, ''::text AS campaign, GREATEST(date_trunc('week', day::timestamp)::date, $3::date)::text AS period"
-        case .month: "''::text AS channel, ''::text AS campaign, GREATEST(date_trunc('month', day::timestamp)::date, $3::date)::text AS period"
+        case .week: "''::text AS channel, ''::text AS campaign, GREATEST(date_trunc('week', day::timestamp)::date, \(first))::text AS period"
+        case .month: "''::text AS channel, ''::text AS campaign, GREATEST(date_trunc('month', day::timestamp)::date, \(first))::text AS period"
         case .total: "''::text AS channel, ''::text AS campaign, NULL::text AS period"
         }
     }
 
-    var groupBy: String {
+    /// The output columns (by position) the groups are made of.
+    private var groupColumns: [Int] {
         switch self {
-        case .channel: "GROUP BY 1 ORDER BY 1"
-        case .campaign: "GROUP BY 1, 2 ORDER BY 1, 2"
-        case .day, .week, .month: "GROUP BY 3 ORDER BY 3"
-        case .total: "GROUP BY ()"
+        case .channel: [1]
+        case .campaign: [1, 2]
+        case .day, .week, .month: [3]
+        case .total: []
         }
+    }
+
+    /// GROUP BY and ORDER BY of the group columns, and of the output column
+    /// `side` (by position) when one statement reads two ranges.
+    func groupBy(side: Int?) -> String {
+        let grouped = groupColumns + (side.map { [$0] } ?? [])
+        let groupBy = grouped.isEmpty ? "GROUP BY ()" : "GROUP BY " + grouped.map(String.init).joined(separator: ", ")
+        return groupColumns.isEmpty ? groupBy : groupBy + " ORDER BY " + groupColumns.map(String.init).joined(separator: ", ")
     }
 }
 

@@ -121,6 +121,42 @@ struct MetricsReaderTests {
         }
     }
 
+    /// A range and its comparison read by one statement (as QueryMetrics and
+    /// KPI widgets do) give exactly what reading each alone gives, for every
+    /// grouping: the previous period, one two periods back (a gap between),
+    /// one with no rows at all, and an overlapping one (read separately).
+    @Test func aRangeAndItsComparisonInOneStatementMatchEachReadAlone() async throws {
+        let tenant = UUID()
+        try await TenantData.with { data in
+            try await Self.seed(tenant, in: data)
+            let reader = MetricsReader(database: data.database)
+            let overlapping = try MetricsQuery(first: Self.day("2026-04-30"), last: Self.day("2026-05-02"), model: .lastTouch, window: .sevenDays)
+            for channels in [[], ["paid_social", "email"]] {
+                var range = Self.range
+                range.channels = channels
+                var other = overlapping
+                other.channels = channels
+                for comparison in [range.previousPeriod, range.shifted(periods: 2), range.shifted(periods: 30), other] {
+                    for grouping in MetricsGrouping.allCases {
+                        let together = try await reader.groups(range, comparedWith: comparison, by: grouping, tenantID: tenant)
+                        let current = try await reader.groups(range, by: grouping, tenantID: tenant)
+                        let compared = try await reader.groups(comparison, by: grouping, tenantID: tenant)
+                        #expect(together.current == current, "\(grouping) \(channels) against \(comparison.first)")
+                        #expect(together.comparison == compared, "\(grouping) \(channels) against \(comparison.first)")
+                    }
+                }
+            }
+            // The previous period's figures, by hand (the table above).
+            let (now, then) = try await reader.groups(Self.range, comparedWith: Self.range.previousPeriod, by: .total, tenantID: tenant)
+            #expect(now.total.totals == MetricTotals(revenueMinor: 4_500, conversions: 3, spendMinor: 1_500, currency: "USD"))
+            #expect(then.total.totals == MetricTotals(revenueMinor: 5_000, conversions: 4, spendMinor: 1_000, currency: "USD"))
+            let weeks = try await reader.groups(Self.range, comparedWith: Self.range.previousPeriod, by: .week, tenantID: tenant)
+            // 2026-04-27 is a Monday: the previous period is one week; 2026-05-04 starts another.
+            #expect(weeks.comparison.groups.map { "\($0.period!) \($0.totals.revenueMinor)" } == ["2026-04-27 5000"])
+            #expect(weeks.current.groups.map { "\($0.period!) \($0.totals.revenueMinor)" } == ["2026-05-01 1000", "2026-05-04 3500"])
+        }
+    }
+
     @Test func fractionalConversionsChangeExactly() async throws {
         let tenant = UUID()
         try await TenantData.with { data in

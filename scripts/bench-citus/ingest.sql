@@ -1,10 +1,11 @@
 -- One IngestPixelEvents call of 1000 events, as attrd's PixelEventWriter sends
--- it: a tenant transaction (SET LOCAL app.tenant_id), one INSERT ... SELECT
--- with ON CONFLICT DO NOTHING and the NOTIFY in the same statement. The rows
--- are made server-side (generate_series) instead of arriving as 13 array
+-- it (pgbench -M extended: unnamed statements, as libpq's PQexecParams): a
+-- tenant transaction (SET LOCAL app.tenant_id), one INSERT ... SELECT with
+-- ON CONFLICT DO NOTHING and the NOTIFY in the same statement. The rows are
+-- made server-side (generate_series) instead of arriving as 13 array
 -- parameters; event ids are unique per call.
 \set batch random(1, 2000000000)
-BEGIN;
+BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE;
 SET LOCAL app.tenant_id TO '00000000-0000-4000-8000-0000000c1705';
 WITH inserted AS (
     INSERT INTO pixel_events (tenant_id, platform, event_type, event_name, event_id, event_time, order_id,

@@ -1,13 +1,21 @@
--- A dashboard-style metrics read, as attrd's MetricsReader makes it: a
--- read-only tenant transaction with one statement for the period and the
--- previous one (30 days each, every channel) of the daily roll-up.
-BEGIN READ ONLY;
+-- One QueryMetrics call (Dashboards; attrctl metrics), grouped by channel,
+-- as attrd sends it (pgbench -M extended: unnamed statements, the :names
+-- below bound as parameters, as libpq's PQexecParams binds $n): a read-only
+-- tenant transaction (BEGIN, then SET LOCAL app.tenant_id, which takes no
+-- parameters) with one statement for the period (:first to :last) and the
+-- previous one (MetricsReader.groupRows, the same SQL), then COMMIT.
+BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY;
 SET LOCAL app.tenant_id TO '00000000-0000-4000-8000-0000000c1705';
-SELECT day::text AS day, channel, sum(conversions)::text AS conversions, sum(revenue_minor) AS revenue,
-    sum(spend_minor) AS spend, min(currency) AS currency
+SELECT channel, ''::text AS campaign, NULL::text AS period,
+    COALESCE(sum(conversions) FILTER (WHERE (cardinality(:channels::text[]) = 0 OR channel = ANY(:channels::text[]))), 0)::text AS conversions,
+    COALESCE(sum(revenue_minor) FILTER (WHERE (cardinality(:channels::text[]) = 0 OR channel = ANY(:channels::text[]))), 0)::bigint AS revenue,
+    COALESCE(sum(spend_minor) FILTER (WHERE (cardinality(:channels::text[]) = 0 OR channel = ANY(:channels::text[]))), 0)::bigint AS spend,
+    min(currency) FILTER (WHERE (cardinality(:channels::text[]) = 0 OR channel = ANY(:channels::text[]))) AS currency,
+    COALESCE(sum(revenue_minor), 0)::bigint AS all_revenue,
+    bool_or((cardinality(:channels::text[]) = 0 OR channel = ANY(:channels::text[]))) AS any_selected,
+    day BETWEEN :first::date AND :last::date AS in_current
 FROM attribution_daily_metrics
-WHERE tenant_id = '00000000-0000-4000-8000-0000000c1705' AND model = 'linear' AND attribution_window = '30d'
-  AND day BETWEEN current_date - 59 AND current_date
-  AND (cardinality('{}'::text[]) = 0 OR channel = ANY('{}'::text[]))
-GROUP BY day, channel ORDER BY day, channel;
+WHERE tenant_id = :tenant AND model = :model AND attribution_window = :window
+  AND (day BETWEEN :first::date AND :last::date OR day BETWEEN :previous_first::date AND :previous_last::date)
+GROUP BY 1, 10 ORDER BY 1;
 COMMIT;
