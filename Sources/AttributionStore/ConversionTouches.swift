@@ -7,10 +7,15 @@ import Storage
 /// the touchpoint names no customer), or, for an order with no known
 /// customer, its session's; inside the widest window before the order.
 enum ConversionTouches {
-    static func load(_ conversionIDs: [String], in tx: TenantTransaction) async throws -> [(Conversion, [Touch])] {
+    /// Each order with its UTC day as PostgreSQL computes it (`YYYY-MM-DD`,
+    /// the day of the daily roll-up) and its touchpoints.
+    static func load(
+        _ conversionIDs: [String], in tx: TenantTransaction
+    ) async throws -> [(conversion: Conversion, day: String, touches: [Touch])] {
         let orders = try await tx.query(
             """
-            SELECT id, ordered_at, revenue_minor, currency FROM attribution_conversions
+            SELECT id, ordered_at, (ordered_at AT TIME ZONE 'UTC')::date::text AS day, revenue_minor, currency
+            FROM attribution_conversions
             WHERE tenant_id = $2 AND id = ANY($1::text[]::uuid[])
             """, [conversionIDs, tx.tenantID])
         var touches: [UUID: [Touch]] = [:]
@@ -47,7 +52,7 @@ enum ConversionTouches {
             let conversion = Conversion(
                 id: try row.decode("id"), orderedAt: try row.decode("ordered_at"),
                 revenueMinor: try row.decode("revenue_minor"), currency: try row.decode("currency"))
-            return (conversion, touches[conversion.id] ?? [])
+            return (conversion, try row.decode("day"), touches[conversion.id] ?? [])
         }
     }
 }

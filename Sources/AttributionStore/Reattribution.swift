@@ -21,7 +21,8 @@ enum Reattribution {
     /// holding the tenant's id and `days` the one holding each order's UTC
     /// day (a JSON object from the order's id). Every filter names
     /// tenant_id, so on Citus the whole statement runs on the tenant's
-    /// shard. The days come from the attributor's read of the orders rather
+    /// shard. The days come from the attributor's read of the orders (as
+    /// PostgreSQL computes them, so exactly the roll-up's days) rather
     /// than a join to `attribution_conversions`: with a fresh tenant's
     /// statistics (a handful of rows) the planner estimated one order and
     /// scanned every result row once per order (100 x 4,300 rows, about
@@ -47,10 +48,10 @@ enum Reattribution {
         guard !conversionIDs.isEmpty else { return }
         var rows: [[any PostgresEncodable]] = []
         let orders = try await ConversionTouches.load(conversionIDs, in: tx)
-        let days = orders.map { CalendarDay($0.0.orderedAt).description }
-        let dayOfOrder = "{" + zip(orders, days).map { "\"\($0.0.id.uuidString.lowercased())\":\"\($1)\"" }
+        let days = orders.map(\.day)
+        let dayOfOrder = "{" + orders.map { "\"\($0.conversion.id.uuidString.lowercased())\":\"\($0.day)\"" }
             .joined(separator: ",") + "}"
-        for (conversion, touches) in orders {
+        for (conversion, _, touches) in orders {
             for credit in attributor.credits(for: conversion, touches: touches) {
                 rows.append([
                     rows.count, credit.conversionID, credit.touchID, credit.model.rawValue, credit.window.rawValue,

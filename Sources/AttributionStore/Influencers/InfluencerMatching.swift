@@ -115,19 +115,20 @@ public enum InfluencerMatching {
     ///
     /// The plan must not depend on the tenant's statistics: a new tenant's
     /// statistics estimate a handful of rows everywhere, and the planner
-    /// then joined the CTEs to each other by nested loops (a batch's 3,000 result rows
-    /// scanned once per matched row: 0.5 s per 100 orders until the next
-    /// ANALYZE). So no CTE is joined to another: rules are looked up per code
-    /// and per prefix of a touchpoint value by a LATERAL subquery with
-    /// equality on every column of their index (`OFFSET 0` keeps it per row).
-    /// The values compared are computed outside it, in a subquery of their
-    /// own: under row-level security only a leakproof condition may be an
-    /// index condition, and `prefix = left(value, n)` or `pattern =
-    /// lower(code)` (functions that are not leakproof) became filters,
-    /// reading all the tenant's rules of the kind per value. The coded orders are left out by an
-    /// array, a result row finds its touchpoint's influencers in one JSON
-    /// object keyed by touchpoint, and the order's columns travel with its
-    /// rows.
+    /// then joined the CTEs to each other by nested loops (a batch's 3,000
+    /// result rows scanned once per matched row: 0.5 s per 100 orders until
+    /// the next ANALYZE). So no CTE is joined to another:
+    /// - rules are looked up per code and per prefix of a touchpoint value by
+    ///   a LATERAL subquery with equality on every column of their index
+    ///   (`OFFSET 0` keeps it per row);
+    /// - the values compared are computed outside it, in a subquery of their
+    ///   own: under row-level security only a leakproof condition may be an
+    ///   index condition, and `prefix = left(value, n)` or `pattern =
+    ///   lower(code)` (functions that are not leakproof) became filters,
+    ///   reading all the tenant's rules of the kind per value;
+    /// - the coded orders are left out by an array, a result row finds its
+    ///   touchpoint's influencers in one JSON object keyed by touchpoint, and
+    ///   the order's columns travel with its rows.
     private static func matchSQL(_ filter: String) -> String {
         #"""
         WITH o AS MATERIALIZED (
