@@ -19,28 +19,34 @@ enum ConversionTouches {
             WHERE tenant_id = $2 AND id = ANY($1::text[]::uuid[])
             """, [conversionIDs, tx.tenantID])
         var touches: [UUID: [Touch]] = [:]
+        // The window's start is a column of the materialized orders, not an
+        // expression in the join: under row-level security a condition with
+        // a function that is not leakproof (timestamptz minus interval) is
+        // only a filter, and the index read every earlier touchpoint of the
+        // customer instead of the window's.
         let rows = try await tx.query(
             """
-            WITH o AS (
-                SELECT o.id, o.ordered_at, COALESCE(o.customer_id, oci.customer_id) AS customer_id, o.session_id
+            WITH o AS MATERIALIZED (
+                SELECT o.id, o.ordered_at, o.ordered_at - interval '90 days' AS since,
+                    COALESCE(o.customer_id, oci.customer_id) AS customer_id, o.session_id
                 FROM attribution_conversions o
                 LEFT JOIN customer_identities oci ON oci.tenant_id = o.tenant_id AND oci.session_id = o.session_id
                 WHERE o.tenant_id = $2 AND o.id = ANY($1::text[]::uuid[])
             )
             SELECT o.id AS conversion_id, t.id, t.channel, t.campaign, t.occurred_at, t.touchpoint_id
             FROM o JOIN attribution_touchpoints t ON t.tenant_id = $2 AND t.customer_id = o.customer_id
-                AND t.occurred_at BETWEEN o.ordered_at - interval '90 days' AND o.ordered_at
+                AND t.occurred_at BETWEEN o.since AND o.ordered_at
             UNION
             SELECT o.id, t.id, t.channel, t.campaign, t.occurred_at, t.touchpoint_id
             FROM o JOIN customer_identities ci ON ci.tenant_id = $2 AND ci.customer_id = o.customer_id
                 JOIN attribution_touchpoints t ON t.tenant_id = ci.tenant_id AND t.session_id = ci.session_id
                     AND t.customer_id IS NULL
-                AND t.occurred_at BETWEEN o.ordered_at - interval '90 days' AND o.ordered_at
+                AND t.occurred_at BETWEEN o.since AND o.ordered_at
             UNION
             SELECT o.id, t.id, t.channel, t.campaign, t.occurred_at, t.touchpoint_id
             FROM o JOIN attribution_touchpoints t ON t.tenant_id = $2 AND o.customer_id IS NULL
                 AND t.session_id = o.session_id
-                AND t.occurred_at BETWEEN o.ordered_at - interval '90 days' AND o.ordered_at
+                AND t.occurred_at BETWEEN o.since AND o.ordered_at
             """, [conversionIDs, tx.tenantID])
         for row in rows {
             let touch = Touch(
