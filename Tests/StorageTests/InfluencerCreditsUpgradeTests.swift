@@ -28,7 +28,8 @@ struct InfluencerCreditsUpgradeTests {
                 """, [tenant, model, window]
             ).rows
         }
-        let (low, high) = [first, second].map { $0.uuidString.lowercased() }.sorted().pair
+        let ids = [first, second].map { $0.uuidString.lowercased() }.sorted()
+        let (low, high) = (ids[0], ids[1])
         try await MigrationUpgrade.run(
             to: "influencer_order_credits", forced: ["attribution_influencer_daily", "attribution_influencer_order_credits"]
         ) { connection in
@@ -105,9 +106,4 @@ struct InfluencerCreditsUpgradeTests {
             #expect(old.rows == [["t"]], "the old table is gone")
         }
     }
-}
-
-extension Array {
-    /// The first two elements.
-    fileprivate var pair: (Element, Element) { (self[0], self[1]) }
 }

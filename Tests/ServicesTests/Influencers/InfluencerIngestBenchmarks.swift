@@ -144,19 +144,7 @@ struct InfluencerIngestBenchmarks {
     /// re-attribution job applies them.
     static func seedInfluencers(_ f: InfluencersFixture) async throws {
         try await f.database.withTenant(f.tenant.id) { tx in
-            try await tx.query("INSERT INTO tenants (id, name) VALUES (app_current_tenant(), 'bench') ON CONFLICT DO NOTHING")
-            try await tx.query(
-                """
-                INSERT INTO attribution_influencers (tenant_id, id, name, discount_codes, utm_patterns, creator_links, commission_rate)
-                SELECT $1::uuid, gen_random_uuid(), 'Influencer ' || lpad(k::text, 4, '0'), ARRAY['CODE' || k],
-                    ARRAY['infl_' || k || '_*'], ARRAY['https://creator.example/' || k], 0.1
-                FROM generate_series(0, 999) k
-                """, [tx.tenantID])
-            try await tx.query(
-                """
-                INSERT INTO attribution_influencer_codes (tenant_id, code_key, influencer_id)
-                SELECT tenant_id, lower(discount_codes[1]), id FROM attribution_influencers WHERE tenant_id = $1
-                """, [tx.tenantID])
+            try await InfluencersFixture.insertBenchInfluencers(1_000, in: tx)
             _ = try await InfluencerRules.bump(in: tx)
         }
         #expect(try await f.applyRules() == 1)
